@@ -1,0 +1,44 @@
+# AskFirst's commands. `make help` lists them; `make run` and `make test` are all a
+# newcomer needs: each creates the virtual environment and compiles the catalogs first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test compile extract update new-language clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -c 'import sys; sys.exit("AskFirst needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+compile: $(BIN)/.installed ## Compile the translation catalogs (.po -> .mo)
+	$(BIN)/pybabel compile -d translations --statistics
+
+run: compile ## Run the site on http://127.0.0.1:5000
+	$(BIN)/flask --app app run --host $(HOST) --port $(PORT)
+
+test: compile ## Run the whole test suite
+	$(BIN)/pytest
+
+extract: $(BIN)/.installed ## Collect translatable strings into translations/messages.pot
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-by-file --add-comments=Translators: \
+		-k _l -k lazy_gettext -k pgettext:1c,2 -o translations/messages.pot .
+
+update: extract ## Merge new strings into every language's catalog
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-location --ignore-obsolete
+
+new-language: extract ## Start a new language: make new-language LANG_CODE=fr
+	@test -n "$(LANG_CODE)" || (echo "Say which: make new-language LANG_CODE=fr" && exit 1)
+	$(BIN)/pybabel init -i translations/messages.pot -d translations -l $(LANG_CODE)
+
+clean: ## Remove the virtual environment and compiled catalogs
+	rm -rf $(VENV) translations/*/LC_MESSAGES/*.mo .pytest_cache

@@ -1,0 +1,92 @@
+"""The answers a patient can give, as plain values, and how they travel in a URL.
+
+No Flask here: the same values are used by the question selection, the forms and the
+tests. The values appear in public links (`?country=es&exam=mri`), so once published
+they never change. The words shown for each value live in `labels.py`.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+UNSURE = "unsure"
+
+# The EU and EEA countries, each with its own data protection authority (GDPR applies).
+EU_EEA_COUNTRIES = (
+    "at be bg hr cy cz dk ee fi fr de gr hu ie it lv lt lu mt nl pl pt ro sk si es se "
+    "is li no"
+).split()
+
+# Legal region per country: which law's rights box and which law-specific questions apply.
+REGION_OF_COUNTRY = {"us": "us", "gb": "uk", "ca": "ca", "other": "other", UNSURE: UNSURE}
+REGION_OF_COUNTRY.update({code: "eu" for code in EU_EEA_COUNTRIES})
+
+
+@dataclass(frozen=True)
+class Field:
+    """One thing the check asks. `multiple` fields take several values."""
+
+    name: str
+    values: tuple[str, ...]
+    multiple: bool = False
+    # Whether "not sure" (or no answer) keeps every question that depends on this field.
+    # True where a question that may apply is better asked than dropped; false for the
+    # country, since law-specific questions are wrong in the wrong country.
+    unsure_matches_all: bool = True
+
+
+FIELDS = (
+    Field("country", ("us", "gb", "ca", *EU_EEA_COUNTRIES, "other", UNSURE),
+          unsure_matches_all=False),
+    Field("exam", ("xray", "ct", "mri", "ultrasound", "mammogram", "dental", "other", UNSURE)),
+    Field("channel", ("portal", "link", "disc", "other_doctor", UNSURE), multiple=True),
+    Field("setting", ("hospital", "imaging_centre", "office", "mobile", UNSURE)),
+    # A question kept for a worry is for the patients who have that worry.
+    Field("worry", ("who_sees", "internet", "sharing", "research", "copies", "identity",
+                    "keeping", "breach", "rights", "someone_else", UNSURE), multiple=True,
+          unsure_matches_all=False),
+)
+FIELD_BY_NAME = {field.name: field for field in FIELDS}
+
+# Answers as the selection sees them: field name -> chosen values (empty = not answered).
+Answers = Mapping[str, tuple[str, ...]]
+
+
+def clean(raw: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Keep only known fields and valid values, in the order the field lists them.
+
+    `raw` maps a field name to the values sent for it (a query string or form, as lists).
+    Anything unknown or invalid is dropped without an error: a prepared link with a
+    typo still opens, and hostile input has nowhere to go.
+    """
+    answers: dict[str, tuple[str, ...]] = {}
+    for field in FIELDS:
+        sent = set(raw.get(field.name, ()))
+        chosen = tuple(value for value in field.values if value in sent)
+        if not field.multiple:
+            chosen = chosen[:1]
+        elif UNSURE in chosen and len(chosen) > 1:
+            # "Not sure" next to real choices adds nothing; the real choices say more.
+            chosen = tuple(value for value in chosen if value != UNSURE)
+        answers[field.name] = chosen
+    return answers
+
+
+def from_multidict(data) -> dict[str, tuple[str, ...]]:
+    """Clean answers from a werkzeug MultiDict (request.args or request.form)."""
+    return clean({field.name: data.getlist(field.name) for field in FIELDS})
+
+
+def region(answers: Answers) -> str:
+    """The legal region of the chosen country; "unsure" when no country was given."""
+    country = answers.get("country") or (UNSURE,)
+    return REGION_OF_COUNTRY[country[0]]
+
+
+def with_region(answers: Answers) -> dict[str, tuple[str, ...]]:
+    """The answers plus the derived `region`, as the question rules expect them."""
+    return {**answers, "region": (region(answers),)}
+
+
+def to_query(answers: Answers) -> dict[str, list[str]]:
+    """The answers as query arguments for url_for: only the fields that have values."""
+    return {name: list(values) for name, values in answers.items() if values}

@@ -1,0 +1,123 @@
+"""The question bank: loading it, and choosing the questions for a set of answers.
+
+Pure Python with no Flask import, so the choice can be tested on its own. The bank's
+format is described in content/README.md.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .answers import FIELD_BY_NAME, UNSURE, Answers, with_region
+
+# Topics in their default order of importance: an exposed server puts every image at
+# risk at once, so it leads; the rest follow how often they matter for a patient.
+TOPICS = ("server", "online_access", "sharing", "copies", "incidents", "rights",
+          "identifiers", "research", "retention", "proxy")
+
+# What each worry brings up the sheet.
+TOPICS_OF_WORRY = {
+    "who_sees": ("online_access", "server"),
+    "internet": ("server", "online_access"),
+    "sharing": ("sharing",),
+    "research": ("research",),
+    "copies": ("copies",),
+    "identity": ("identifiers",),
+    "keeping": ("retention",),
+    "breach": ("incidents",),
+    "rights": ("rights",),
+    "someone_else": ("proxy",),
+}
+
+CONDITION_KEYS = ("region", "exam", "channel", "setting", "worry")
+# The answer each condition rests on: `region` is derived from the country.
+FIELD_OF_CONDITION = {"region": "country"}
+# How much each part weighs when ranking: priority first, then the patient's worries,
+# then how closely the question fits their answers.
+PRIORITY_WEIGHT = {1: 30, 2: 20, 3: 10}
+WORRY_BONUS = 15
+FIT_BONUS = 4
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    topic: str
+    priority: int
+    when: Mapping[str, frozenset[str]]
+
+
+@dataclass(frozen=True)
+class TopicGroup:
+    topic: str
+    questions: tuple[Question, ...]
+
+
+class BankError(ValueError):
+    """The bank's files break the format; raised at start-up, never per request."""
+
+
+def load_rules(path: Path) -> tuple[Question, ...]:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    questions = []
+    for entry in entries:
+        when = entry.get("when") or {}
+        unknown = set(when) - set(CONDITION_KEYS)
+        if entry.get("topic") not in TOPICS or unknown or entry.get("priority") not in PRIORITY_WEIGHT:
+            raise BankError(f"{path}: question {entry.get('id')!r} has a bad topic, priority or condition")
+        questions.append(Question(
+            id=entry["id"], topic=entry["topic"], priority=entry["priority"],
+            when={key: frozenset(values) for key, values in when.items()},
+        ))
+    ids = [question.id for question in questions]
+    if len(set(ids)) != len(ids):
+        raise BankError(f"{path}: question ids are not unique")
+    return tuple(questions)
+
+
+def load_texts(path: Path) -> dict[str, dict[str, str]]:
+    """One language's texts: id -> {ask, why, good, red_flag}. Empty if the file is missing."""
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def _fit(question: Question, answers: Answers) -> int | None:
+    """How many conditions the answers meet with a definite choice, or None if one fails."""
+    fit = 0
+    for key, allowed in question.when.items():
+        given = set(answers.get(key, ()))
+        if given & allowed:
+            fit += 1
+            continue
+        field = FIELD_BY_NAME[FIELD_OF_CONDITION.get(key, key)]
+        unknown = not given or given == {UNSURE}
+        if unknown and field.unsure_matches_all:
+            continue  # not known, so the question may apply: keep it
+        return None
+    return fit
+
+
+def select_questions(bank: Sequence[Question], answers: Answers, limit: int) -> list[TopicGroup]:
+    """The questions to ask for these answers, at most `limit`, grouped by topic.
+
+    Topics come most important first (the topic of the best-ranked question leads), and
+    questions within a topic likewise. Ties keep the bank's own order.
+    """
+    answers = with_region(answers)
+    worried = {topic for worry in answers.get("worry", ()) for topic in TOPICS_OF_WORRY.get(worry, ())}
+    ranked = []
+    for position, question in enumerate(bank):
+        fit = _fit(question, answers)
+        if fit is None:
+            continue
+        score = (PRIORITY_WEIGHT[question.priority] + FIT_BONUS * fit
+                 + (WORRY_BONUS if question.topic in worried else 0))
+        ranked.append((-score, TOPICS.index(question.topic), position, question))
+    chosen = [entry[-1] for entry in sorted(ranked)[:limit]]
+    groups: dict[str, list[Question]] = {}
+    for question in chosen:  # already best first, so topics appear in order of their best
+        groups.setdefault(question.topic, []).append(question)
+    return [TopicGroup(topic, tuple(questions)) for topic, questions in groups.items()]

@@ -1,0 +1,57 @@
+"""Settings. Every value a deployer may change is read from an environment variable
+when a config object is made (never at import time), and documented in README.md."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env_list(name: str, default: str) -> list[str]:
+    return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+
+
+class Config:
+    """Production defaults, overridable from the environment."""
+
+    def __init__(self) -> None:
+        # Languages offered, in the order the switcher shows them. English must stay:
+        # it is the fallback for content a translation lacks.
+        self.LANGUAGES = _env_list("ASKFIRST_LANGUAGES", "en,es")
+        self.BABEL_DEFAULT_LOCALE = "en"
+        self.BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+        self.CONTENT_DIR = Path(os.environ.get("ASKFIRST_CONTENT_DIR", ROOT / "content"))
+        # The largest request body accepted; the check's forms are a few hundred bytes.
+        self.MAX_CONTENT_LENGTH = int(os.environ.get("ASKFIRST_MAX_BODY_BYTES", 16 * 1024))
+        # How many questions a sheet shows at most, so that it stays short enough to use.
+        self.SHEET_MAX_QUESTIONS = int(os.environ.get("ASKFIRST_SHEET_MAX_QUESTIONS", 14))
+        # Rate limits, in Flask-Limiter's notation ("30 per minute"); storage is memory
+        # unless a Redis URL is given, so that several workers share one count.
+        self.RATELIMIT_STORAGE_URI = os.environ.get("ASKFIRST_RATELIMIT_STORAGE", "memory://")
+        self.RATELIMIT_FORM_POSTS = os.environ.get("ASKFIRST_RATELIMIT_FORM_POSTS", "60 per minute")
+        self.RATELIMIT_SHEET = os.environ.get("ASKFIRST_RATELIMIT_SHEET", "30 per minute")
+        self.RATELIMIT_HEADERS_ENABLED = True
+        self.RATELIMIT_ENABLED = os.environ.get("ASKFIRST_RATELIMIT_ENABLED", "1") != "0"
+        # Seconds a browser or shared cache may keep a content page (not the sheet).
+        self.CONTENT_CACHE_SECONDS = int(os.environ.get("ASKFIRST_CONTENT_CACHE_SECONDS", 3600))
+        # No SECRET_KEY on purpose: without one Flask's session cannot be written,
+        # so no code path can ever set a session cookie.
+        self.TESTING = False
+
+
+class DevelopmentConfig(Config):
+    """What `make run` uses: the same site, with templates reloaded on change."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.TEMPLATES_AUTO_RELOAD = True
+
+
+class TestConfig(Config):
+    """What the tests pass to create_app: no rate limits unless a test turns them on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.TESTING = True
+        self.RATELIMIT_ENABLED = False
+        self.RATELIMIT_STORAGE_URI = "memory://"

@@ -1,0 +1,116 @@
+"""Everything under content/, read and rendered once at start-up.
+
+Pages are Markdown, one file per language and page; question texts and rights boxes are
+YAML. A piece missing in a language falls back to English, and `missing()` says which
+pieces do, so that a test can list them. No Flask here either: the app holds one
+Library and hands out what it has rendered.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+import yaml
+from markupsafe import Markup
+
+from .bank import Question, load_rules, load_texts
+
+FALLBACK = "en"
+PAGES = ("home", "why", "rights", "help", "privacy", "about", "glossary")
+QUESTION_PARTS = ("ask", "why", "good", "red_flag")
+RIGHTS_PARTS = ("law", "copy", "deadline", "cost", "complain", "source")
+REGIONS = ("us", "eu", "uk", "ca", "other")
+MARKDOWN_EXTENSIONS = ("tables", "def_list", "sane_lists", "attr_list")
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    lang: str  # the language the text is in, which differs from the URL's on fallback
+    title: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class Texts:
+    lang: str
+    parts: dict[str, Markup]
+
+
+def render_markdown(text: str) -> Markup:
+    return Markup(markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS)))
+
+
+def render_inline(text: str) -> Markup:
+    """Markdown for a short text inside a sentence-sized box: no wrapping paragraph."""
+    html = str(render_markdown(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def load_page(path: Path, name: str, lang: str) -> Page:
+    text = path.read_text(encoding="utf-8")
+    first, _, body = text.partition("\n")
+    if not first.startswith("# "):
+        raise ValueError(f"{path}: a page must start with a '# Title' line")
+    return Page(name=name, lang=lang, title=first[2:].strip(), html=render_markdown(body))
+
+
+def _load_yaml(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+class Library:
+    def __init__(self, content_dir: Path, languages: list[str]):
+        self.languages = list(dict.fromkeys([FALLBACK, *languages]))
+        self.bank: tuple[Question, ...] = load_rules(content_dir / "questions.yaml")
+        self.authorities: dict[str, dict] = _load_yaml(content_dir / "authorities.yaml")
+        self._pages: dict[tuple[str, str], Page] = {}
+        self._questions: dict[tuple[str, str], Texts] = {}
+        self._rights: dict[tuple[str, str], Texts] = {}
+        self._country_notes: dict[tuple[str, str], Markup] = {}
+        for lang in self.languages:
+            folder = content_dir / lang
+            for name in PAGES:
+                if (folder / f"{name}.md").exists():
+                    self._pages[name, lang] = load_page(folder / f"{name}.md", name, lang)
+            for qid, parts in load_texts(folder / "questions.yaml").items():
+                self._questions[qid, lang] = Texts(lang, {
+                    part: render_inline(parts[part]) for part in QUESTION_PARTS if parts.get(part)})
+            rights = _load_yaml(folder / "rights.yaml")
+            for country, note in (rights.pop("country_notes", None) or {}).items():
+                self._country_notes[country, lang] = render_inline(note)
+            for region, parts in rights.items():
+                self._rights[region, lang] = Texts(lang, {
+                    part: render_inline(parts[part]) for part in RIGHTS_PARTS if parts.get(part)})
+
+    def _pick(self, store: dict, key: str, lang: str):
+        return store.get((key, lang)) or store.get((key, FALLBACK))
+
+    def page(self, name: str, lang: str) -> Page | None:
+        return self._pick(self._pages, name, lang)
+
+    def question(self, qid: str, lang: str) -> Texts | None:
+        return self._pick(self._questions, qid, lang)
+
+    def rights(self, region: str, lang: str) -> Texts | None:
+        return self._pick(self._rights, region, lang)
+
+    def country_note(self, country: str, lang: str) -> Markup | None:
+        return self._pick(self._country_notes, country, lang)
+
+    def missing(self) -> list[str]:
+        """Every piece that a language lacks or has incomplete, as "lang: what" lines."""
+        gaps = []
+        for lang in self.languages:
+            gaps += [f"{lang}: page {name}" for name in PAGES if (name, lang) not in self._pages]
+            for question in self.bank:
+                texts = self._questions.get((question.id, lang))
+                if texts is None or set(texts.parts) != set(QUESTION_PARTS):
+                    gaps.append(f"{lang}: question {question.id}")
+            for region in REGIONS:
+                texts = self._rights.get((region, lang))
+                if texts is None or set(texts.parts) != set(RIGHTS_PARTS):
+                    gaps.append(f"{lang}: rights {region}")
+        return gaps

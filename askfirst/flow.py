@@ -1,0 +1,66 @@
+"""The guided check as data: its steps in order, each asking one answer field.
+
+Views walk this list; adding, removing or reordering a step is an edit here, not a
+new view. The last step is the review, which asks nothing and shows every answer.
+"""
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from .answers import FIELD_BY_NAME, Field
+
+REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class Step:
+    field: Field
+    title: str  # the question, shown as the page's heading
+    hint: str  # one line under it that helps to answer
+    required: str  # the message when nothing was chosen
+
+    @property
+    def name(self) -> str:
+        return self.field.name
+
+
+STEPS = (
+    Step(FIELD_BY_NAME["country"],
+         _l("Where will you have your scan?"),
+         _l("Your rights depend on the country where the clinic is."),
+         _l("Choose the country where you will have your scan, or choose “I'm not sure”.")),
+    Step(FIELD_BY_NAME["exam"],
+         _l("What kind of scan will you have?"),
+         _l("It is on your appointment letter or text."),
+         _l("Choose the kind of scan, or choose “I'm not sure”.")),
+    Step(FIELD_BY_NAME["channel"],
+         _l("How will you get or share your images?"),
+         _l("Choose all that apply."),
+         _l("Choose at least one way, or choose “I don't know yet”.")),
+    Step(FIELD_BY_NAME["setting"],
+         _l("Where will the scan be done?"),
+         _l("The kind of place changes which questions matter."),
+         _l("Choose where the scan will be done, or choose “I'm not sure”.")),
+    Step(FIELD_BY_NAME["worry"],
+         _l("What worries you most?"),
+         _l("Choose all that apply. We will put those questions first."),
+         _l("Choose at least one worry, or choose “I'm not sure”.")),
+)
+STEP_BY_NAME = {step.name: step for step in STEPS}
+NAMES = (*(step.name for step in STEPS), REVIEW)
+
+
+def number(name: str) -> int:
+    """1-based position, for "Step N of M"."""
+    return NAMES.index(name) + 1
+
+
+def following(name: str) -> str | None:
+    position = NAMES.index(name)
+    return NAMES[position + 1] if position + 1 < len(NAMES) else None
+
+
+def preceding(name: str) -> str | None:
+    position = NAMES.index(name)
+    return NAMES[position - 1] if position > 0 else None

@@ -1,0 +1,101 @@
+"""The words shown for every answer value and topic, in the reader's language.
+
+Country names come from Babel's CLDR data, so each language gets the official spelling
+without a hand-made list; everything else is a gettext string.
+"""
+
+import unicodedata
+
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_babel import pgettext
+
+from .answers import EU_EEA_COUNTRIES, UNSURE
+
+LABELS = {
+    "country": {
+        "other": _l("Somewhere else"),
+        UNSURE: _l("I'm not sure"),
+    },
+    "exam": {
+        "xray": _l("X-ray"),
+        "ct": _l("CT scan"),
+        "mri": _l("MRI scan"),
+        "ultrasound": _l("Ultrasound"),
+        "mammogram": _l("Mammogram"),
+        "dental": _l("Dental X-ray or scan"),
+        "other": _l("Another kind of scan"),
+        UNSURE: _l("I'm not sure"),
+    },
+    "channel": {
+        "portal": _l("On a website or app (a patient portal)"),
+        "link": _l("A link sent by e-mail or text message"),
+        "disc": _l("On a CD, DVD or USB stick"),
+        "other_doctor": _l("Sent straight to another doctor"),
+        UNSURE: _l("I don't know yet"),
+    },
+    "setting": {
+        "hospital": _l("A hospital"),
+        "imaging_centre": _l("An imaging centre or X-ray clinic"),
+        "office": _l("A doctor's or dentist's office"),
+        "mobile": _l("A mobile service that comes to a care home, prison or school"),
+        UNSURE: _l("I'm not sure"),
+    },
+    "worry": {
+        "who_sees": _l("Who at the clinic can open my images"),
+        "internet": _l("Strangers finding my images on the internet"),
+        "sharing": _l("Other companies getting my images"),
+        "research": _l("My images used for research or AI"),
+        "copies": _l("A CD, USB stick or e-mail getting lost"),
+        "identity": _l("My ID numbers being stolen"),
+        "keeping": _l("How long my images are kept"),
+        "breach": _l("Not being told if something goes wrong"),
+        "rights": _l("Getting a copy of my images"),
+        "someone_else": _l("I am asking for someone I care for"),
+        UNSURE: _l("I'm not sure"),
+    },
+}
+
+TOPIC_TITLES = {
+    "server": _l("The computer that stores your images"),
+    "online_access": _l("Seeing your images online"),
+    "sharing": _l("Who else gets your images"),
+    "copies": _l("Copies you carry"),
+    "incidents": _l("If something goes wrong"),
+    "rights": _l("Your rights"),
+    "identifiers": _l("Your ID numbers"),
+    "research": _l("Research and AI"),
+    "retention": _l("How long images are kept"),
+    "proxy": _l("Asking for someone else"),
+}
+
+
+def country_name(code: str) -> str:
+    """A country's name in the current language, from CLDR (`gb` is the United Kingdom)."""
+    if code in LABELS["country"]:
+        return str(LABELS["country"][code])
+    return get_locale().territories.get(code.upper(), code.upper())
+
+
+def _sort_key(name: str) -> str:
+    # Alphabetical order that ignores accents, so "Österreich" sorts with the O's.
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
+def country_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The country list in groups, as WTForms renders `<optgroup>`s."""
+    eu = sorted(((code, country_name(code)) for code in EU_EEA_COUNTRIES),
+                key=lambda pair: _sort_key(pair[1]))
+    return [
+        (pgettext("country group", "North America and the UK"),
+         [(code, country_name(code)) for code in ("us", "gb", "ca")]),
+        (pgettext("country group", "European Union and EEA"), eu),
+        (pgettext("country group", "Other answers"),
+         [(code, country_name(code)) for code in ("other", UNSURE)]),
+    ]
+
+
+def label(field: str, value: str) -> str:
+    if field == "country":
+        return country_name(value)
+    return str(LABELS[field][value])

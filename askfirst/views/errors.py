@@ -1,0 +1,42 @@
+"""Error pages in the site's layout and the reader's language, for every HTTP error.
+
+Unexpected exceptions become the 500 page: a patient never sees a stack trace.
+"""
+
+from flask import make_response, render_template
+from flask_babel import lazy_gettext as _l
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+# Status -> (title, what to do). Statuses not listed use the 400 text.
+MESSAGES = {
+    400: (_l("Something in the request was wrong"),
+          _l("The page could not understand what was sent. Go back and try again.")),
+    404: (_l("Page not found"),
+          _l("There is no page at this address. Check the address, or start from the home page.")),
+    405: (_l("This page cannot be used that way"),
+          _l("Go back to the page before and use its buttons and links.")),
+    413: (_l("Too much was sent"),
+          _l("The form sent more than this site accepts. Go back and try again.")),
+    429: (_l("Too many requests"),
+          _l("Please wait a minute, then try again.")),
+    500: (_l("Something went wrong on our side"),
+          _l("This is not your fault. Please try again in a few minutes.")),
+}
+
+
+def render_error(error: HTTPException):
+    code = error.code or 500
+    title, advice = MESSAGES.get(code, MESSAGES[400 if code < 500 else 500])
+    response = make_response(render_template("error.html", code=code, title=title, advice=advice), code)
+    # Keep the headers an error needs (Allow on 405, Retry-After on 429).
+    for header in ("Allow", "Retry-After"):
+        if header in error.get_headers():
+            response.headers[header] = dict(error.get_headers())[header]
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def register(app) -> None:
+    app.register_error_handler(HTTPException, render_error)
+    # Anything unexpected: Flask passes it wrapped in an InternalServerError.
+    app.register_error_handler(InternalServerError, render_error)
