@@ -31,10 +31,11 @@ test: compile ## Run the whole test suite
 
 extract: $(BIN)/.installed ## Collect translatable strings into translations/messages.pot
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-by-file --add-comments=Translators: \
-		-k _l -k lazy_gettext -k pgettext:1c,2 -o translations/messages.pot .
+		-k _l -k lazy_gettext -k pgettext:1c,2 --project=AskFirst --copyright-holder="AskFirst contributors" \
+		-o translations/messages.pot .
 
 update: extract ## Merge new strings into every language's catalog
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-location --ignore-obsolete
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete
 
 new-language: extract ## Start a new language: make new-language LANG_CODE=fr
 	@test -n "$(LANG_CODE)" || (echo "Say which: make new-language LANG_CODE=fr" && exit 1)

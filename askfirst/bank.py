@@ -103,7 +103,8 @@ def _fit(question: Question, answers: Answers) -> int | None:
 def select_questions(bank: Sequence[Question], answers: Answers, limit: int) -> list[TopicGroup]:
     """The questions to ask for these answers, at most `limit`, grouped by topic.
 
-    Topics come most important first (the topic of the best-ranked question leads), and
+    The best-ranked questions are kept. Topics the patient worries about come first,
+    then the rest, each part most important first (a topic ranks as its best question);
     questions within a topic likewise. Ties keep the bank's own order.
     """
     answers = with_region(answers)
@@ -117,7 +118,10 @@ def select_questions(bank: Sequence[Question], answers: Answers, limit: int) -> 
                  + (WORRY_BONUS if question.topic in worried else 0))
         ranked.append((-score, TOPICS.index(question.topic), position, question))
     chosen = [entry[-1] for entry in sorted(ranked)[:limit]]
+    # The topics of the patient's worries come first, as the check promises; within
+    # each part, topics keep the order of their best question.
+    chosen.sort(key=lambda question: question.topic not in worried)
     groups: dict[str, list[Question]] = {}
-    for question in chosen:  # already best first, so topics appear in order of their best
+    for question in chosen:
         groups.setdefault(question.topic, []).append(question)
     return [TopicGroup(topic, tuple(questions)) for topic, questions in groups.items()]

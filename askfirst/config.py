@@ -50,6 +50,8 @@ class DevelopmentConfig(Config):
 class TestConfig(Config):
     """What the tests pass to create_app: no rate limits unless a test turns them on."""
 
+    __test__ = False  # a config, not a test class, despite its name
+
     def __init__(self) -> None:
         super().__init__()
         self.TESTING = True

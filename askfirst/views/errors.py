@@ -29,9 +29,10 @@ def render_error(error: HTTPException):
     title, advice = MESSAGES.get(code, MESSAGES[400 if code < 500 else 500])
     response = make_response(render_template("error.html", code=code, title=title, advice=advice), code)
     # Keep the headers an error needs (Allow on 405, Retry-After on 429).
+    kept = dict(error.get_headers())
     for header in ("Allow", "Retry-After"):
-        if header in error.get_headers():
-            response.headers[header] = dict(error.get_headers())[header]
+        if header in kept:
+            response.headers[header] = kept[header]
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -1,0 +1,70 @@
+"""Shared fixtures, and the one helper that fetches a page and checks what every page
+must have: the right status, `<html lang dir>`, a title, unique ids, no cookie."""
+
+from collections import Counter
+
+import pytest
+from bs4 import BeautifulSoup
+
+from app import create_app
+from askfirst.config import TestConfig
+
+
+@pytest.fixture(scope="session")
+def app():
+    return create_app(TestConfig())
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+class Page:
+    """A fetched page: the response and its parsed HTML."""
+
+    def __init__(self, response):
+        self.response = response
+        self.status = response.status_code
+        self.headers = response.headers
+        self.text = response.get_data(as_text=True)
+        self.soup = BeautifulSoup(self.text, "html.parser")
+
+    def select(self, css):
+        return self.soup.select(css)
+
+    def one(self, css):
+        found = self.soup.select(css)
+        assert len(found) == 1, f"expected one {css!r}, found {len(found)}"
+        return found[0]
+
+    def words(self, css="main"):
+        return " ".join(self.one(css).get_text(" ").split())
+
+
+def check_page(response, status=200, lang="en", direction="ltr") -> Page:
+    page = Page(response)
+    assert page.status == status, page.text[:500]
+    assert "Set-Cookie" not in page.headers
+    html = page.one("html")
+    assert html.get("lang") == lang
+    assert html.get("dir") == direction
+    assert page.one("title").get_text().strip()
+    assert page.one("main#main")
+    assert page.one("a.skip-link")["href"] == "#main"
+    ids = Counter(tag["id"] for tag in page.soup.find_all(id=True))
+    assert not [i for i, n in ids.items() if n > 1], f"duplicate ids: {ids}"
+    # Every language of the switcher is offered, each link in its own language.
+    assert page.select("nav.languages a[hreflang]")
+    return page
+
+
+@pytest.fixture()
+def fetch(client):
+    """fetch(url, status=200, lang="en", method="get", **kwargs) -> Page, checked."""
+
+    def _fetch(url, status=200, lang="en", direction="ltr", method="get", **kwargs):
+        response = getattr(client, method)(url, **kwargs)
+        return check_page(response, status=status, lang=lang, direction=direction)
+
+    return _fetch

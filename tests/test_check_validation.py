@@ -1,0 +1,87 @@
+"""Every way a step's answer can be wrong: a clear message, in the reader's language,
+a 422, a summary that links to the field, and every other answer kept."""
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from askfirst.flow import STEPS
+from conftest import check_page
+from walk import form_fields
+
+OTHERS = {"country": "fr", "exam": "ct", "channel": "disc", "setting": "office", "worry": "identity"}
+MESSAGES = {
+    "en": {"country": "Choose the country where you will have your scan",
+           "exam": "Choose the kind of scan", "channel": "Choose at least one way",
+           "setting": "Choose where the scan will be done", "worry": "Choose at least one worry",
+           "invalid": "Choose one of the answers in the list."},
+}
+
+
+def post_step(client, lang, step, value):
+    data = MultiDict([(k, v) for k, v in OTHERS.items() if k != step])
+    for item in value:
+        data.add(step, item)
+    return client.post(f"/{lang}/check/{step}", data=data)
+
+
+@pytest.mark.parametrize("step", [s.name for s in STEPS])
+def test_nothing_chosen_asks_for_an_answer_and_keeps_the_rest(client, fetch, step):
+    page = check_page(post_step(client, "en", step, []), status=422)
+    summary = page.one(".error-summary")
+    link = summary.select_one("a")
+    assert MESSAGES["en"][step] in link.get_text()
+    target = link["href"][1:]
+    assert page.one(f"#{target}")  # the link leads to the field
+    assert page.one(f"#{step}-error").get_text().strip().endswith(link.get_text().strip())
+    assert page.one("title").get_text().startswith("Error:")
+    kept = dict(form_fields(page))
+    assert {k: v for k, v in kept.items() if k in OTHERS} == {k: v for k, v in OTHERS.items() if k != step}
+    assert page.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("step, bad", [
+    ("country", ["zz"]), ("country", ["<b>x</b>"]), ("exam", ["brain"]),
+    ("channel", ["portal", "carrier-pigeon"]), ("setting", ["moon"]), ("worry", ["unsure", "x" * 300]),
+])
+def test_an_invalid_choice_is_refused_with_a_message(client, step, bad):
+    page = check_page(post_step(client, "en", step, bad), status=422)
+    assert MESSAGES["en"]["invalid"] in page.one(".error-summary").get_text()
+    assert "<b>x</b>" not in page.text
+    assert "carrier-pigeon" not in page.text
+
+
+def test_valid_choices_survive_an_invalid_one_on_the_same_step(client):
+    page = check_page(post_step(client, "en", "channel", ["portal", "bogus"]), status=422)
+    assert page.one("#channel-portal").has_attr("checked")
+
+
+def test_a_change_from_the_review_keeps_its_way_back_after_an_error(client):
+    data = MultiDict([("country", "fr"), ("then", "review")])
+    page = check_page(client.post("/en/check/exam", data=data), status=422)
+    assert page.one("input[name=then]")["value"] == "review"
+    data.add("exam", "mri")
+    response = client.post("/en/check/exam", data=data)
+    assert response.headers["Location"].startswith("/en/check/review?")
+
+
+def test_then_only_ever_leads_to_the_review(client):
+    response = client.post("/en/check/exam", data={"exam": "mri", "then": "https://evil.example"})
+    assert response.headers["Location"].startswith("/en/check/channel?")
+
+
+def test_spanish_messages_are_in_spanish(client):
+    page = check_page(post_step(client, "es", "exam", []), status=422, lang="es")
+    summary = page.one(".error-summary").get_text(" ")
+    assert "Choose" not in summary
+    assert "problema" in summary.lower()
+    invalid = check_page(post_step(client, "es", "exam", ["brain"]), status=422, lang="es")
+    assert "Choose" not in invalid.one(".error-summary").get_text()
+
+
+def test_unknown_step_is_not_found(fetch):
+    fetch("/en/check/favourite-colour", status=404)
+
+
+def test_review_cannot_be_posted_to(fetch):
+    page = fetch("/en/check/review", status=405, method="post")
+    assert "GET" in page.headers["Allow"]

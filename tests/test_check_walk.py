@@ -1,0 +1,94 @@
+"""The whole check, step by step, to the sheet, as a patient would go through it."""
+
+from urllib.parse import parse_qs, urlsplit
+
+from werkzeug.datastructures import MultiDict
+
+from walk import form_fields, walk
+
+SPAIN_MRI = {"country": ["es"], "exam": ["mri"], "channel": ["portal"], "setting": ["hospital"],
+             "worry": ["internet"]}
+US_CT = {"country": ["us"], "exam": ["ct"], "channel": ["portal", "disc"], "setting": ["imaging_centre"],
+         "worry": ["sharing", "rights"]}
+
+
+def test_spanish_walk_for_an_mri_in_spain_names_the_aepd_and_one_month(client):
+    sheet = walk(client, "es", SPAIN_MRI)
+    rights = " ".join(sheet.one("section.rights").get_text(" ").split())
+    assert "Agencia Española de Protección de Datos" in rights
+    assert "AEPD" in rights
+    assert "un mes" in rights.lower()
+    assert "España" in sheet.one("#rights-title").get_text()
+    assert sheet.headers["Cache-Control"] == "no-store"
+    # The sheet is in Spanish: its questions carry no other language.
+    assert not sheet.select(".question[lang]")
+    assert sheet.one("h1").get_text().strip() == "Mis preguntas sobre mis imágenes"
+
+
+def test_english_walk_for_a_ct_in_the_us_names_ocr_30_days_and_180_days(client):
+    sheet = walk(client, "en", US_CT)
+    rights = " ".join(sheet.one("section.rights").get_text(" ").split())
+    assert "Office for Civil Rights" in rights
+    assert "30 days" in rights
+    assert "180 days" in rights
+    assert "ocrportal.hhs.gov" in rights
+
+
+def test_sheet_groups_questions_by_topic_with_room_to_answer(client):
+    sheet = walk(client, "en", US_CT)
+    topics = sheet.select("section.topic")
+    assert len(topics) >= 4
+    # Worries come first: sharing and rights lead the sheet.
+    assert {t.h2["id"] for t in topics[:2]} == {"topic-sharing", "topic-rights"}
+    for question in sheet.select(".question"):
+        assert question.select_one("input[type=checkbox]")
+        assert question.select_one(".answer-space")
+        assert len(question.select(".explain dd")) == 3
+    assert 8 <= len(sheet.select(".question")) <= 14
+
+
+def test_sheet_url_carries_every_answer(client):
+    sheet = walk(client, "en", US_CT)
+    change = sheet.one("main a[href*='/check/review']")["href"]
+    query = parse_qs(urlsplit(change).query)
+    assert query == {k: v for k, v in US_CT.items()}
+
+
+def test_every_step_says_where_it_is_and_keeps_answers_on_back(client, fetch):
+    query = "country=es&exam=mri&channel=portal&setting=hospital"
+    page = fetch(f"/en/check/setting?{query}")
+    assert page.one(".step-count").get_text() == "Step 4 of 6"
+    back = page.one("a.back")["href"]
+    assert urlsplit(back).path == "/en/check/channel"
+    assert parse_qs(urlsplit(back).query) == parse_qs(query)
+    previous = fetch(back)
+    assert previous.one("#channel-portal").has_attr("checked")
+    assert ("country", "es") in form_fields(previous)
+
+
+def test_review_shows_every_answer_with_change_links_that_come_back(client, fetch):
+    query = "country=es&exam=mri&channel=portal&channel=disc&setting=mobile&worry=research"
+    review = fetch(f"/en/check/review?{query}")
+    assert review.one(".step-count").get_text() == "Step 6 of 6"
+    answers = [dd.get_text(" ").strip() for dd in review.select(".answer dd:not(.change)")]
+    assert answers == ["Spain", "MRI scan", "On a website or app (a patient portal), On a CD, DVD or USB stick",
+                       "A mobile service that comes to a care home, prison or school", "My images used for research or AI"]
+    change = review.select(".change a")[1]["href"]
+    step = fetch(change)
+    assert step.one("#exam-mri").has_attr("checked")
+    response = client.post("/en/check/exam", data=MultiDict([f for f in form_fields(step) if f[0] != "exam"] + [("exam", "ct")]))
+    back_to_review = response.headers["Location"]
+    assert urlsplit(back_to_review).path == "/en/check/review"
+    assert parse_qs(urlsplit(back_to_review).query)["exam"] == ["ct"]
+    assert parse_qs(urlsplit(back_to_review).query)["channel"] == ["portal", "disc"]
+
+
+def test_review_marks_what_was_not_answered(fetch):
+    review = fetch("/en/check/review?country=gb")
+    assert [dd.get_text().strip() for dd in review.select(".answer dd:not(.change)")].count("Not answered") == 4
+
+
+def test_check_pages_are_never_cached(client):
+    for url in ["/en/check/country", "/en/check/worry?country=us", "/en/check/review?country=us",
+                "/en/sheet?country=us"]:
+        assert client.get(url).headers["Cache-Control"] == "no-store", url

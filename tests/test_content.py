@@ -1,0 +1,62 @@
+"""The content files: complete in every language, and the bank covering what DESIGN.md asks."""
+
+from collections import Counter
+
+import pytest
+
+from askfirst.answers import EU_EEA_COUNTRIES, REGION_OF_COUNTRY, clean
+from askfirst.bank import TOPICS, select_questions
+from askfirst.config import Config
+from askfirst.content import Library
+
+
+@pytest.fixture(scope="module")
+def library():
+    config = Config()
+    return Library(config.CONTENT_DIR, ["en", "es"])
+
+
+def test_nothing_is_missing_in_any_language(library):
+    assert library.missing() == []
+
+
+def test_the_bank_is_large_enough_and_covers_every_topic(library):
+    per_topic = Counter(question.topic for question in library.bank)
+    assert len(library.bank) >= 35
+    assert set(per_topic) == set(TOPICS)
+    assert min(per_topic.values()) >= 3, per_topic
+
+
+@pytest.mark.parametrize("region", ["us", "eu", "uk", "ca"])
+def test_each_law_has_questions_of_its_own(library, region):
+    assert any(region in q.when.get("region", ()) and len(q.when["region"]) <= 2 for q in library.bank)
+
+
+def answers_meeting(question):
+    """Answers under which the question's conditions all hold."""
+    raw = {}
+    for key, allowed in question.when.items():
+        value = sorted(allowed)[0]
+        if key == "region":
+            raw["country"] = [next(c for c, r in REGION_OF_COUNTRY.items() if r == value)]
+        else:
+            raw[key] = [value]
+    return clean(raw)
+
+
+def test_every_question_can_reach_a_sheet(library):
+    for question in library.bank:
+        chosen = select_questions(library.bank, answers_meeting(question), limit=len(library.bank))
+        assert question.id in {q.id for group in chosen for q in group.questions}, question.id
+
+
+def test_every_country_offered_has_an_authority(library):
+    for code in ["us", "gb", "ca", *EU_EEA_COUNTRIES]:
+        authority = library.authorities[code]
+        assert authority["name"] and authority["url"].startswith("https://"), code
+        assert authority["source"], code
+
+
+def test_germany_explains_its_state_authorities(library):
+    for lang in ["en", "es"]:
+        assert library.country_note("de", lang)

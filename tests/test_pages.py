@@ -1,0 +1,52 @@
+"""Every content page, in every language: served, marked with its language, cacheable."""
+
+import pytest
+
+from askfirst.content import PAGES
+
+LANGUAGES = ["en", "es"]
+
+
+def page_url(lang, name):
+    return f"/{lang}/" if name == "home" else f"/{lang}/{name}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_in_every_language(fetch, lang, name):
+    page = fetch(page_url(lang, name), lang=lang)
+    assert page.headers["Cache-Control"].startswith("public, max-age=")
+    article = page.one("article.prose")
+    assert article.get("lang") is None, "page shown in a fallback language"
+    assert page.one("h1").get_text().strip() == page.one("title").get_text().split(" – ")[0].strip()
+    assert len(article.get_text().split()) > 40
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", PAGES)
+def test_language_switcher_leads_to_the_same_page(fetch, lang, name):
+    page = fetch(page_url(lang, name), lang=lang)
+    links = {a["hreflang"]: a for a in page.select("nav.languages a")}
+    assert set(links) == set(LANGUAGES)
+    for other in LANGUAGES:
+        assert links[other]["href"] == page_url(other, name)
+        assert links[other]["lang"] == other
+    assert links[lang].get("aria-current") == "page"
+
+
+def test_home_starts_the_check(fetch):
+    page = fetch("/en/")
+    start = page.one("a.button")
+    assert start["href"] == "/en/check"
+
+
+def test_switcher_names_languages_in_their_own_language(fetch):
+    page = fetch("/en/")
+    names = {a["hreflang"]: a.get_text() for a in page.select("nav.languages a")}
+    assert names == {"en": "English", "es": "Español"}
+
+
+def test_footer_links_every_page(fetch):
+    page = fetch("/es/why", lang="es")
+    hrefs = {a["href"] for a in page.select("footer a")}
+    assert hrefs == {f"/es/{name}" for name in PAGES if name != "home"}

@@ -1,0 +1,57 @@
+"""Nothing about the patient is kept: no cookies, no session, answers kept out of logs."""
+
+import logging
+
+import pytest
+
+from askfirst.content import PAGES
+from askfirst.privacy import DropQueryStrings
+
+EVERY_KIND_OF_URL = [
+    "/", "/en/", "/es/", *[f"/en/{name}" for name in PAGES if name != "home"],
+    "/en/check", "/en/check/country?country=es", "/en/check/worry?worry=research",
+    "/en/check/review?country=us&exam=ct", "/es/sheet?country=es&exam=mri&channel=portal",
+    "/en/missing", "/zz/", "/static/style.css",
+]
+
+
+@pytest.mark.parametrize("url", EVERY_KIND_OF_URL)
+def test_no_response_sets_a_cookie(client, url):
+    response = client.get(url)
+    assert "Set-Cookie" not in response.headers
+    assert not client._cookies
+
+
+@pytest.mark.parametrize("data", [{}, {"country": "es"}, {"country": "bogus"}])
+def test_form_posts_set_no_cookie(client, data):
+    response = client.post("/en/check/country", data=data)
+    assert "Set-Cookie" not in response.headers
+
+
+def test_the_session_cannot_be_written(app):
+    # No SECRET_KEY: Flask refuses to store anything in a session.
+    with app.test_request_context("/en/"):
+        from flask import session
+        with pytest.raises(RuntimeError):
+            session["anything"] = 1
+
+
+def test_request_lines_lose_their_query_string():
+    record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1, '"%s" %s %s',
+                               ("GET /en/sheet?country=es&worry=research HTTP/1.1", "200", "-"), None)
+    DropQueryStrings().filter(record)
+    line = record.getMessage()
+    assert "country" not in line and "research" not in line
+    assert line.startswith('"GET /en/sheet?') and "HTTP/1.1" in line and "200" in line
+
+
+def test_a_full_check_leaves_no_answer_in_the_logs(client, caplog):
+    from walk import walk
+    caplog.set_level(logging.DEBUG)
+    distinctive = {"country": ["li"], "exam": ["mammogram"], "channel": ["other_doctor"],
+                   "setting": ["mobile"], "worry": ["someone_else"]}
+    walk(client, "en", distinctive)
+    logged = caplog.text
+    for values in distinctive.values():
+        for value in values:
+            assert value not in logged

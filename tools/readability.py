@@ -1,0 +1,72 @@
+"""Reading grade of AskFirst's texts: `make readability` prints it; a test enforces it.
+
+English uses the Flesch-Kincaid grade (US school grade; the target is 8 or below).
+Spanish uses Fernández Huerta's ease score (0-100, higher is easier; 60-70 is plain
+speech, above 70 easy). Headings and list items count as sentences of their own.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import markdown
+import textstat
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+BLOCKS = ["h1", "h2", "h3", "h4", "p", "li", "dt", "dd", "td", "th"]
+
+
+def plain_text(markdown_text: str) -> str:
+    """Markdown as sentences: each block ends with a full stop, so it counts as one."""
+    soup = BeautifulSoup(markdown.markdown(markdown_text, extensions=["tables", "def_list"]), "html.parser")
+    sentences = []
+    for block in soup.find_all(BLOCKS):
+        if block.find(BLOCKS):
+            continue  # a list item holding a paragraph: the inner block counts
+        text = " ".join(block.get_text(" ").split())
+        # Addresses and legal citations are read as names, not as sentences.
+        text = re.sub(r"https?://\S+|\b[\w.-]+\.(?:gov|org|ie|uk|es|eu|ca|fr|de)\b\S*", "address", text)
+        text = re.sub(r"§+\s*[\d.()a-z]+", "section", text)
+        if text:
+            sentences.append(text if text[-1] in ".?!:" else text + ".")
+    return "\n".join(sentences)
+
+
+def texts(lang: str) -> dict[str, str]:
+    """Every long text of a language, by name: each page, the question bank, the rights boxes."""
+    folder = CONTENT / lang
+    found = {f"page {path.stem}": plain_text(path.read_text(encoding="utf-8").partition("\n")[2])
+             for path in sorted(folder.glob("*.md"))}
+    bank = yaml.safe_load((folder / "questions.yaml").read_text(encoding="utf-8")) or {}
+    found["question bank"] = plain_text("\n\n".join(v for q in bank.values() for v in q.values()))
+    rights = yaml.safe_load((folder / "rights.yaml").read_text(encoding="utf-8")) or {}
+    rights.pop("country_notes", None)
+    found["rights boxes"] = plain_text("\n\n".join(v for box in rights.values() for k, v in box.items()
+                                                   if k not in ("law", "source")))
+    return found
+
+
+def english_grades() -> dict[str, float]:
+    textstat.set_lang("en_US")
+    return {name: textstat.flesch_kincaid_grade(text) for name, text in texts("en").items()}
+
+
+def spanish_ease() -> dict[str, float]:
+    textstat.set_lang("es")
+    return {name: textstat.fernandez_huerta(text) for name, text in texts("es").items()}
+
+
+def main() -> int:
+    grades, ease = english_grades(), spanish_ease()
+    print(f"{'text':<22} {'EN words':>8} {'EN FK grade':>12} {'ES Fernández Huerta':>20}")
+    english = texts("en")
+    for name in grades:
+        print(f"{name:<22} {len(english[name].split()):>8} {grades[name]:>12.1f} {ease.get(name, float('nan')):>20.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
