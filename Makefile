@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test compile extract update new-language clean
+.PHONY: help run test compile extract update new-language stamp check-translations readability clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,9 +37,19 @@ extract: $(BIN)/.installed ## Collect translatable strings into translations/mes
 update: extract ## Merge new strings into every language's catalog
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete
 
-new-language: extract ## Start a new language: make new-language LANG_CODE=fr
-	@test -n "$(LANG_CODE)" || (echo "Say which: make new-language LANG_CODE=fr" && exit 1)
-	$(BIN)/pybabel init -i translations/messages.pot -d translations -l $(LANG_CODE)
+new-language: extract ## Start a new language's catalog: make new-language LOCALE=pt_BR
+	@test -n "$(LOCALE)" || (echo "Say which, as a gettext locale: make new-language LOCALE=pt_BR" && exit 1)
+	$(BIN)/pybabel init -i translations/messages.pot -d translations -l $(LOCALE)
+
+stamp: $(BIN)/.installed ## After updating a language's content: make stamp LANG_CODE=fr
+	@test -n "$(LANG_CODE)" || (echo "Say which: make stamp LANG_CODE=fr" && exit 1)
+	$(BIN)/python tools/translations.py stamp $(LANG_CODE)
+
+check-translations: $(BIN)/.installed ## List translated texts whose English changed since
+	$(BIN)/python tools/translations.py check
+
+readability: $(BIN)/.installed ## Print the reading grade of every text
+	$(BIN)/python tools/readability.py
 
 clean: ## Remove the virtual environment and compiled catalogs
 	rm -rf $(VENV) translations/*/LC_MESSAGES/*.mo .pytest_cache

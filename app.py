@@ -5,10 +5,10 @@
 
 import logging
 
-from flask import Flask
+from flask import Flask, current_app
 
 from askfirst import i18n
-from askfirst.config import ROOT, Config
+from askfirst.config import ROOT, SHIPPED_LANGUAGES, Config
 from askfirst.content import Library
 from askfirst.extensions import babel, limiter
 from askfirst.labels import TOPIC_TITLES, country_choices, label
@@ -19,11 +19,12 @@ from askfirst.views import check, errors, pages
 def create_app(config: Config | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     app.config.from_object(config or Config())
+    _check_languages(app.config["LANGUAGES"])
 
     # Content is read and rendered once here, not per request; a broken file stops start-up.
     app.extensions["askfirst_library"] = Library(app.config["CONTENT_DIR"], app.config["LANGUAGES"])
 
-    babel.init_app(app, locale_selector=i18n.current)
+    babel.init_app(app, locale_selector=i18n.current_gettext_locale)
     limiter.init_app(app)
     app.url_value_preprocessor(i18n.take_lang_from_url)
     app.url_defaults(i18n.put_lang_into_urls)
@@ -40,12 +41,24 @@ def create_app(config: Config | None = None) -> Flask:
     return app
 
 
+def _check_languages(languages: list[str]) -> None:
+    """Refuse to start with a language AskFirst does not ship: better than English in disguise."""
+    unknown = [code for code in languages if code not in SHIPPED_LANGUAGES]
+    if unknown or "en" not in languages:
+        raise ValueError(f"ASKFIRST_LANGUAGES must include en and only shipped languages "
+                         f"({', '.join(SHIPPED_LANGUAGES)}); not: {', '.join(unknown) or 'missing en'}")
+
+
 def _template_helpers() -> dict:
     lang = i18n.current()
     return {
         "lang": lang,
+        "lang_tag": i18n.tag(lang),
         "text_dir": i18n.direction(lang),
         "language_links": i18n.switch_links,
+        "same_page_in": i18n.same_page_in,
+        "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,
+        "tag": i18n.tag,
         "direction": i18n.direction,
         "label": label,
         "country_choices": country_choices,

@@ -5,6 +5,9 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every language AskFirst ships, in the order the switcher shows them. Codes are BCP 47
+# tags in lower case; a deployment may offer fewer (ASKFIRST_LANGUAGES).
+SHIPPED_LANGUAGES = ("en", "es")
 
 
 def _env_list(name: str, default: str) -> list[str]:
@@ -17,7 +20,7 @@ class Config:
     def __init__(self) -> None:
         # Languages offered, in the order the switcher shows them. English must stay:
         # it is the fallback for content a translation lacks.
-        self.LANGUAGES = _env_list("ASKFIRST_LANGUAGES", "en,es")
+        self.LANGUAGES = _env_list("ASKFIRST_LANGUAGES", ",".join(SHIPPED_LANGUAGES))
         self.BABEL_DEFAULT_LOCALE = "en"
         self.BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
         self.CONTENT_DIR = Path(os.environ.get("ASKFIRST_CONTENT_DIR", ROOT / "content"))
@@ -55,5 +58,6 @@ class TestConfig(Config):
     def __init__(self) -> None:
         super().__init__()
         self.TESTING = True
+        self.LANGUAGES = list(SHIPPED_LANGUAGES)  # tests cover every language, whatever the env says
         self.RATELIMIT_ENABLED = False
         self.RATELIMIT_STORAGE_URI = "memory://"

@@ -66,6 +66,8 @@ class Library:
         self.languages = list(dict.fromkeys([FALLBACK, *languages]))
         self.bank: tuple[Question, ...] = load_rules(content_dir / "questions.yaml")
         self.authorities: dict[str, dict] = _load_yaml(content_dir / "authorities.yaml")
+        # Languages a native speaker has reviewed; the others carry a note saying so.
+        self.reviewed: frozenset[str] = frozenset(_load_yaml(content_dir / "reviewed.yaml").get("reviewed", []))
         self._pages: dict[tuple[str, str], Page] = {}
         self._questions: dict[tuple[str, str], Texts] = {}
         self._rights: dict[tuple[str, str], Texts] = {}
@@ -113,4 +115,6 @@ class Library:
                 texts = self._rights.get((region, lang))
                 if texts is None or set(texts.parts) != set(RIGHTS_PARTS):
                     gaps.append(f"{lang}: rights {region}")
+            gaps += [f"{lang}: country note {country}" for country, source in self._country_notes
+                     if source == FALLBACK and (country, lang) not in self._country_notes]
         return gaps

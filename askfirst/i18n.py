@@ -2,7 +2,14 @@
 
 Only `/` looks at the browser's Accept-Language. Nothing is remembered between
 requests: no cookie, no session; a link carries its language in its path.
+
+A language has one code, used in URLs and as its folder under content/: a BCP 47 tag
+in lower case (`en`, `zh-hans`, `pt-br`). Everything else is derived from it with
+Babel: the gettext locale (`zh_Hans`, the folder under translations/), the `lang`
+attribute (`zh-Hans`), the writing direction and the language's own name.
 """
+
+from functools import lru_cache
 
 from babel import Locale
 from flask import abort, current_app, g, request, url_for
@@ -14,10 +21,39 @@ def offered() -> list[str]:
     return current_app.config["LANGUAGES"]
 
 
+@lru_cache(maxsize=None)
+def locale_of(code: str) -> Locale:
+    return Locale.parse(code, sep="-")
+
+
+def gettext_locale(code: str) -> str:
+    """The catalog's name under translations/: `pt_BR` for `pt-br`."""
+    return str(locale_of(code))
+
+
+def tag(code: str) -> str:
+    """The `lang` attribute: `zh-Hans`, `pt-BR`, `en`."""
+    locale = locale_of(code)
+    return "-".join(part for part in (locale.language, locale.script, locale.territory) if part)
+
+
+def direction(code: str) -> str:
+    return locale_of(code).text_direction  # "ltr" or "rtl"
+
+
+def native_name(code: str) -> str:
+    """A language's name in itself, from CLDR: "español", not "Spanish"."""
+    name = locale_of(code).get_display_name(locale_of(code))
+    return name[:1].upper() + name[1:]
+
+
 def browser_choice() -> str:
-    """The best offered language for this browser, English when none fits."""
-    best = request.accept_languages.best_match(offered())
-    return best or DEFAULT
+    """The best offered language for this browser, English when none fits.
+
+    Werkzeug compares tags case-insensitively and falls back to the primary language,
+    so `zh-CN` finds `zh-hans` and `pt` finds `pt-br`.
+    """
+    return request.accept_languages.best_match(offered()) or DEFAULT
 
 
 def take_lang_from_url(endpoint, values) -> None:
@@ -41,25 +77,21 @@ def current() -> str:
     return g.get("lang") or browser_choice()
 
 
-def direction(lang: str) -> str:
-    return Locale.parse(lang).text_direction  # "ltr" or "rtl"
+def current_gettext_locale() -> str:
+    """Flask-Babel's locale selector."""
+    return gettext_locale(current())
 
 
-def native_name(lang: str) -> str:
-    """A language's name in itself, from CLDR: "español", not "Spanish"."""
-    name = Locale.parse(lang).get_display_name(lang)
-    return name[:1].upper() + name[1:]
+def same_page_in(lang: str, answers_query: dict | None = None) -> str:
+    """This page in another language, with the same answers; the home page on error pages."""
+    endpoint = request.endpoint if request.url_rule else None
+    if endpoint and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        return url_for(endpoint, **{**(request.view_args or {}), **(answers_query or {}), "lang": lang})
+    return url_for("pages.home", lang=lang)
 
 
 def switch_links(answers_query: dict) -> list[dict]:
     """The language switcher: the same page, with the same answers, in every language."""
-    links = []
-    endpoint = request.endpoint if request.url_rule else None
-    for lang in offered():
-        if endpoint and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
-            args = {**(request.view_args or {}), **answers_query, "lang": lang}
-            href = url_for(endpoint, **args)
-        else:
-            href = url_for("pages.home", lang=lang)
-        links.append({"lang": lang, "name": native_name(lang), "href": href, "current": lang == current()})
-    return links
+    return [{"lang": lang, "tag": tag(lang), "name": native_name(lang), "dir": direction(lang),
+             "href": same_page_in(lang, answers_query), "current": lang == current()}
+            for lang in offered()]

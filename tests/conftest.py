@@ -7,7 +7,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from app import create_app
-from askfirst.config import TestConfig
+from askfirst.config import SHIPPED_LANGUAGES, TestConfig
+from askfirst.i18n import direction as direction_of
+from askfirst.i18n import tag
+
+LANGUAGES = list(SHIPPED_LANGUAGES)
 
 
 @pytest.fixture(scope="session")
@@ -42,13 +46,15 @@ class Page:
         return " ".join(self.one(css).get_text(" ").split())
 
 
-def check_page(response, status=200, lang="en", direction="ltr") -> Page:
+def check_page(response, status=200, lang="en") -> Page:
+    """`lang` is the language code of the URL (`zh-hans`); the page must be marked with
+    its tag (`zh-Hans`) and its script's direction."""
     page = Page(response)
     assert page.status == status, page.text[:500]
     assert "Set-Cookie" not in page.headers
     html = page.one("html")
-    assert html.get("lang") == lang
-    assert html.get("dir") == direction
+    assert html.get("lang") == tag(lang)
+    assert html.get("dir") == direction_of(lang)
     assert page.one("title").get_text().strip()
     assert page.one("main#main")
     assert page.one("a.skip-link")["href"] == "#main"
@@ -63,8 +69,8 @@ def check_page(response, status=200, lang="en", direction="ltr") -> Page:
 def fetch(client):
     """fetch(url, status=200, lang="en", method="get", **kwargs) -> Page, checked."""
 
-    def _fetch(url, status=200, lang="en", direction="ltr", method="get", **kwargs):
+    def _fetch(url, status=200, lang="en", method="get", **kwargs):
         response = getattr(client, method)(url, **kwargs)
-        return check_page(response, status=status, lang=lang, direction=direction)
+        return check_page(response, status=status, lang=lang)
 
     return _fetch

@@ -3,8 +3,8 @@
 import pytest
 
 from askfirst.content import PAGES
-
-LANGUAGES = ["en", "es"]
+from askfirst.i18n import native_name, tag
+from conftest import LANGUAGES
 
 
 def page_url(lang, name):
@@ -27,11 +27,11 @@ def test_every_page_in_every_language(fetch, lang, name):
 def test_language_switcher_leads_to_the_same_page(fetch, lang, name):
     page = fetch(page_url(lang, name), lang=lang)
     links = {a["hreflang"]: a for a in page.select("nav.languages a")}
-    assert set(links) == set(LANGUAGES)
+    assert set(links) == {tag(code) for code in LANGUAGES}
     for other in LANGUAGES:
-        assert links[other]["href"] == page_url(other, name)
-        assert links[other]["lang"] == other
-    assert links[lang].get("aria-current") == "page"
+        assert links[tag(other)]["href"] == page_url(other, name)
+        assert links[tag(other)]["lang"] == tag(other)
+    assert links[tag(lang)].get("aria-current") == "page"
 
 
 def test_home_starts_the_check(fetch):
@@ -43,7 +43,8 @@ def test_home_starts_the_check(fetch):
 def test_switcher_names_languages_in_their_own_language(fetch):
     page = fetch("/en/")
     names = {a["hreflang"]: a.get_text() for a in page.select("nav.languages a")}
-    assert names == {"en": "English", "es": "Español"}
+    assert names["en"] == "English" and names["es"] == "Español"
+    assert names == {tag(code): native_name(code) for code in LANGUAGES}
 
 
 def test_footer_links_every_page(fetch):

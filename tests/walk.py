@@ -30,20 +30,20 @@ def answer_step(client, page: Page, lang: str, choices: dict[str, list[str]]):
     return client.post(form["action"], data=MultiDict(data))
 
 
-def walk(client, lang: str, answers: dict[str, list[str]], direction="ltr") -> Page:
+def walk(client, lang: str, answers: dict[str, list[str]]) -> Page:
     """From the home page's start button to the sheet; returns the sheet page."""
-    home = check_page(client.get(f"/{lang}/"), lang=lang, direction=direction)
+    home = check_page(client.get(f"/{lang}/"), lang=lang)
     response = client.get(home.one("a.button")["href"], follow_redirects=True)
-    page = check_page(response, lang=lang, direction=direction)
+    page = check_page(response, lang=lang)
     while page.select("main form[method=post]"):
         response = answer_step(client, page, lang, answers)
         assert response.status_code == 303, Page(response).text[:800]
         location = response.headers["Location"]
         assert urlsplit(location).path.startswith(f"/{lang}/check/")
-        page = check_page(client.get(location), lang=lang, direction=direction)
+        page = check_page(client.get(location), lang=lang)
     # The review: its button opens the sheet by GET, with every answer in the URL.
     assert page.one("h1").get_text()
     form = page.one("main form")
     assert form["method"] == "get"
     response = client.get(form["action"], query_string=form_fields(page))
-    return check_page(response, lang=lang, direction=direction)
+    return check_page(response, lang=lang)
