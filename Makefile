@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test compile extract update new-language stamp check-translations readability clean
+.PHONY: help run serve test test-services compile extract update new-language stamp check-translations readability clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -26,8 +26,17 @@ compile: $(BIN)/.installed ## Compile the translation catalogs (.po -> .mo)
 run: compile ## Run the site on http://127.0.0.1:5000
 	$(BIN)/flask --app app run --host $(HOST) --port $(PORT)
 
-test: compile ## Run the whole test suite
+serve: compile ## Serve as a deployment would: gunicorn, settings from gunicorn.conf.py
+	$(BIN)/gunicorn --config gunicorn.conf.py
+
+test: compile test-services ## Run the whole test suite
 	$(BIN)/pytest
+
+# Servers the tests start for themselves: Redis, for the rate limit shared by workers.
+test-services:
+	@command -v redis-server >/dev/null || { \
+		echo "Installing redis-server (Debian package) for the rate-limit tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
 
 extract: $(BIN)/.installed ## Collect translatable strings into translations/messages.pot
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-by-file --add-comments=Translators: \

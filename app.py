@@ -6,14 +6,15 @@
 import logging
 
 from flask import Flask, current_app
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import i18n
+from askfirst import i18n, security
 from askfirst.config import ROOT, SHIPPED_LANGUAGES, Config
 from askfirst.content import Library
-from askfirst.extensions import babel, limiter
+from askfirst.extensions import babel, init_limiter
 from askfirst.labels import TOPIC_TITLES, country_choices, label
 from askfirst.privacy import DropQueryStrings
-from askfirst.views import check, errors, pages
+from askfirst.views import check, errors, pages, service
 
 
 def create_app(config: Config | None = None) -> Flask:
@@ -25,16 +26,22 @@ def create_app(config: Config | None = None) -> Flask:
     app.extensions["askfirst_library"] = Library(app.config["CONTENT_DIR"], app.config["LANGUAGES"])
 
     babel.init_app(app, locale_selector=i18n.current_gettext_locale)
-    limiter.init_app(app)
     app.url_value_preprocessor(i18n.take_lang_from_url)
     app.url_defaults(i18n.put_lang_into_urls)
     app.context_processor(_template_helpers)
     app.add_template_filter(lambda value, field: label(field, value), "label_of")
 
+    security.init_app(app)
+    app.register_blueprint(service.bp)
     app.register_blueprint(pages.root)
     app.register_blueprint(check.bp)  # before pages.bp: /<lang>/check is not a page name
     app.register_blueprint(pages.bp)
     errors.register(app)
+    init_limiter(app)  # after the blueprints: it wraps their views
+
+    proxies = app.config["PROXY_COUNT"]
+    if proxies:  # trust exactly that many X-Forwarded-* hops for address, scheme and host
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
     # The development server logs each request line; keep the answers out of it.
     logging.getLogger("werkzeug").addFilter(DropQueryStrings())

@@ -35,6 +35,13 @@ class Config:
         self.RATELIMIT_SHEET = os.environ.get("ASKFIRST_RATELIMIT_SHEET", "30 per minute")
         self.RATELIMIT_HEADERS_ENABLED = True
         self.RATELIMIT_ENABLED = os.environ.get("ASKFIRST_RATELIMIT_ENABLED", "1") != "0"
+        # Where to report a security problem (security.txt): "mailto:..." or "https://...".
+        self.SECURITY_CONTACT = os.environ.get("ASKFIRST_SECURITY_CONTACT", "")
+        # The site's public address, without a trailing slash (used for canonical links).
+        self.PUBLIC_BASE_URL = os.environ.get("ASKFIRST_PUBLIC_BASE_URL", "").rstrip("/")
+        # How many reverse proxies stand in front of the app and set X-Forwarded-*.
+        # 0 trusts none: the client address is the connection's. Set it to your proxies.
+        self.PROXY_COUNT = int(os.environ.get("ASKFIRST_PROXY_COUNT", 0))
         # Seconds a browser or shared cache may keep a content page (not the sheet).
         self.CONTENT_CACHE_SECONDS = int(os.environ.get("ASKFIRST_CONTENT_CACHE_SECONDS", 3600))
         # No SECRET_KEY on purpose: without one Flask's session cannot be written,

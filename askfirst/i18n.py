@@ -73,8 +73,16 @@ def put_lang_into_urls(endpoint, values) -> None:
 
 
 def current() -> str:
-    """The language of this request; the browser's choice where the URL has none (errors)."""
-    return g.get("lang") or browser_choice()
+    """The language of this request.
+
+    Normally set from the URL by `take_lang_from_url`. When routing fails before any view
+    runs (a 404 or 405), the path's first part still says it, if it is a language we
+    offer; otherwise the browser's choice.
+    """
+    if "lang" in g:
+        return g.lang
+    first = request.path.split("/", 2)[1]
+    return first if first in offered() else browser_choice()
 
 
 def current_gettext_locale() -> str:

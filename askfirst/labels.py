@@ -78,8 +78,10 @@ def country_name(code: str) -> str:
 
 
 def _sort_key(name: str) -> str:
-    # Alphabetical order that ignores accents, so "Österreich" sorts with the O's.
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    # Alphabetical order that ignores accents, so "Österreich" sorts with the O's: drop the
+    # combining marks only, keeping letters of every script (Arabic, Chinese, ...).
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").casefold()
 
 
 def country_choices() -> list[tuple[str, list[tuple[str, str]]]]:

@@ -98,3 +98,12 @@ def test_invalid_answers_are_ignored():
 def test_unsure_beside_real_choices_is_dropped():
     assert clean({"worry": ["unsure", "research"]})["worry"] == ("research",)
     assert clean({"worry": ["unsure"]})["worry"] == ("unsure",)
+
+
+def test_country_names_sort_in_every_script():
+    from askfirst.labels import _sort_key
+    names = ["Österreich", "Belgien", "Zypern"]
+    assert sorted(names, key=_sort_key) == ["Belgien", "Österreich", "Zypern"]
+    arabic = ["فرنسا", "ألمانيا", "إسبانيا"]
+    assert all(_sort_key(name) for name in arabic)  # not emptied
+    assert sorted(arabic, key=_sort_key)[-1] == "فرنسا"

@@ -10,7 +10,6 @@ from werkzeug.exceptions import MethodNotAllowed
 
 from .. import flow
 from ..answers import from_multidict, to_query
-from ..extensions import form_post_limit, limiter, sheet_limit
 from ..forms import form_class
 from ..i18n import current
 from ..sheet import build_sheet
@@ -40,7 +39,6 @@ def start():
 
 
 @bp.route("/check/<name>", methods=["GET", "POST"])
-@limiter.limit(form_post_limit, methods=["POST"])
 def step(name: str):
     if name == flow.REVIEW:  # the review has its own GET-only view
         raise MethodNotAllowed(valid_methods=["GET", "HEAD"])
@@ -78,7 +76,6 @@ def review():
 
 
 @bp.get("/sheet")
-@limiter.limit(sheet_limit)
 def sheet():
     """The question sheet; unknown or invalid values in the link are ignored."""
     answers = from_multidict(request.args)

@@ -1,0 +1,35 @@
+"""Routes for machines, not patients: the health check and security.txt."""
+
+from datetime import datetime, timedelta, timezone
+
+from flask import Blueprint, Response, abort, current_app, render_template
+
+from . import library
+
+bp = Blueprint("service", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    """200 only if the app can render a real page; a load balancer stops sending otherwise."""
+    try:
+        render_template("page.html", page=library().page("home", "en"), lang="en", lang_tag="en")
+    except Exception:  # any failure to render means this instance should not get traffic
+        current_app.logger.exception("health check could not render the home page")
+        return Response("cannot render pages\n", 503, mimetype="text/plain",
+                        headers={"Cache-Control": "no-store"})
+    return Response("ok\n", mimetype="text/plain", headers={"Cache-Control": "no-store"})
+
+
+@bp.get("/.well-known/security.txt")
+def security_txt():
+    """RFC 9116. Not served until a deployer names a contact: a file without one is useless."""
+    contact = current_app.config["SECURITY_CONTACT"]
+    if not contact:
+        abort(404)
+    expires = (datetime.now(timezone.utc) + timedelta(days=180)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    lines = [f"Contact: {contact}", f"Expires: {expires}", "Preferred-Languages: en"]
+    if current_app.config["PUBLIC_BASE_URL"]:
+        lines.append(f"Canonical: {current_app.config['PUBLIC_BASE_URL']}/.well-known/security.txt")
+    return Response("\n".join(lines) + "\n", mimetype="text/plain",
+                    headers={"Cache-Control": "public, max-age=86400"})

@@ -1,0 +1,115 @@
+"""AskFirst as a deployment runs it: gunicorn with two workers and a real Redis server.
+
+Shows that the rate limit is one count shared by the workers, and that the access
+log written by gunicorn.conf.py holds no answers.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+SHEET_LIMIT = 10
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(check, seconds=20.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError("server did not come up")
+
+
+def get(url):
+    """(status, worker pid) of one request on its own connection."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers["X-Test-Worker"]
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["X-Test-Worker"]
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail("redis-server is missing: `make test` installs it (Debian package redis-server)")
+    port = free_port()
+    process = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                                "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    try:
+        import redis
+        wait_for(lambda: redis.Redis(port=port).ping())
+        yield f"redis://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def served(redis_url, tmp_path_factory):
+    port = free_port()
+    access_log = tmp_path_factory.mktemp("logs") / "access.log"
+    env = {**os.environ, "ASKFIRST_RATELIMIT_STORAGE": redis_url,
+           "ASKFIRST_RATELIMIT_SHEET": f"{SHEET_LIMIT} per minute",
+           "ASKFIRST_ACCESS_LOG": str(access_log), "ASKFIRST_LANGUAGES": "en,es"}
+    process = subprocess.Popen([str(GUNICORN), "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
+                                "--workers", "2", "tests.served_app:app"], cwd=ROOT, env=env,
+                               stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: get(f"{base}/healthz")[0] == 200)
+        yield base, access_log
+    finally:
+        process.terminate()
+        process.wait(20)
+
+
+def test_two_workers_share_one_rate_limit_through_redis(served):
+    base, _ = served
+    with ThreadPoolExecutor(8) as pool:
+        # Both workers are up and answering...
+        workers = set()
+        deadline = time.monotonic() + 20
+        while len(workers) < 2 and time.monotonic() < deadline:
+            workers |= {pid for _, pid in pool.map(get, [f"{base}/healthz"] * 16)}
+        assert len(workers) == 2
+        # ...and a burst at the sheet, spread over both, is allowed exactly the limit once.
+        results = list(pool.map(get, [f"{base}/en/sheet?country=es&exam=mri"] * (4 * SHEET_LIMIT)))
+    statuses = [status for status, _ in results]
+    assert statuses.count(200) == SHEET_LIMIT
+    assert statuses.count(429) == 3 * SHEET_LIMIT
+    assert {pid for _, pid in results} == workers, "both workers must have answered the burst"
+
+
+def test_access_log_records_pages_but_not_answers(served):
+    base, access_log = served
+    get(f"{base}/es/check/review?country=li&exam=mammogram&worry=someone_else")
+    deadline = time.monotonic() + 5
+    while "/es/check/review" not in access_log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    log = access_log.read_text()
+    assert '"GET /es/check/review" 200' in log
+    for answer in ["country=", "mammogram", "someone_else", "?"]:
+        assert answer not in log
+    assert "127.0.0.1" not in log  # no client addresses either

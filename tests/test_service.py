@@ -1,0 +1,37 @@
+"""The health check and security.txt."""
+
+from app import create_app
+from askfirst.config import TestConfig
+from askfirst.views import service
+
+
+def test_health_check_answers_when_pages_render(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_data(as_text=True) == "ok\n"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_health_check_fails_when_pages_cannot_render(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("template missing")
+    monkeypatch.setattr(service, "render_template", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+def test_security_txt_is_absent_until_a_contact_is_configured(client):
+    assert client.get("/.well-known/security.txt").status_code == 404
+
+
+def test_security_txt_names_the_configured_contact():
+    config = TestConfig()
+    config.SECURITY_CONTACT = "mailto:security@askfirst.example"
+    config.PUBLIC_BASE_URL = "https://askfirst.example"
+    response = create_app(config).test_client().get("/.well-known/security.txt")
+    assert response.status_code == 200
+    assert response.mimetype == "text/plain"
+    lines = response.get_data(as_text=True).splitlines()
+    assert "Contact: mailto:security@askfirst.example" in lines
+    assert any(line.startswith("Expires: 20") for line in lines)
+    assert "Canonical: https://askfirst.example/.well-known/security.txt" in lines
