@@ -9,8 +9,11 @@ Library and hands out what it has rendered.
 from dataclasses import dataclass
 from pathlib import Path
 
+import xml.etree.ElementTree as etree
+
 import markdown
 import yaml
+from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup
 
 from .bank import Question, load_rules, load_texts
@@ -21,6 +24,24 @@ QUESTION_PARTS = ("ask", "why", "good", "red_flag")
 RIGHTS_PARTS = ("law", "copy", "deadline", "cost", "complain", "source")
 REGIONS = ("us", "eu", "uk", "ca", "other")
 MARKDOWN_EXTENSIONS = ("tables", "def_list", "sane_lists", "attr_list")
+# Phone numbers like 1-800-368-1019: digits and dashes that right-to-left text would
+# otherwise reorder into 1019-368-800-1.
+PHONE_NUMBER = r"(?<![\w/.-])\+?\d[\d]*(?:[-\u2011 ]\d+){2,}(?![\w/-])"
+
+
+class _IsolatePhoneNumbers(InlineProcessor):
+    def handleMatch(self, match, data):
+        element = etree.Element("bdi")
+        element.set("dir", "ltr")
+        element.text = match.group(0)
+        return element, match.start(0), match.end(0)
+
+
+class IsolateNumbers(markdown.Extension):
+    """Wraps phone numbers in <bdi dir="ltr"> so that they read left to right in any script."""
+
+    def extendMarkdown(self, md):
+        md.inlinePatterns.register(_IsolatePhoneNumbers(PHONE_NUMBER, md), "isolate_phone_numbers", 5)
 
 
 @dataclass(frozen=True)
@@ -38,7 +59,7 @@ class Texts:
 
 
 def render_markdown(text: str) -> Markup:
-    return Markup(markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS)))
+    return Markup(markdown.markdown(text, extensions=[*MARKDOWN_EXTENSIONS, IsolateNumbers()]))
 
 
 def render_inline(text: str) -> Markup:

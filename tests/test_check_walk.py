@@ -2,6 +2,8 @@
 
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from werkzeug.datastructures import MultiDict
 
 from walk import form_fields, walk
@@ -92,3 +94,28 @@ def test_check_pages_are_never_cached(client):
     for url in ["/en/check/country", "/en/check/worry?country=us", "/en/check/review?country=us",
                 "/en/sheet?country=us"]:
         assert client.get(url).headers["Cache-Control"] == "no-store", url
+
+
+def test_arabic_walk_right_to_left_with_addresses_left_to_right(client):
+    sheet = walk(client, "ar", {"country": ["de"], "exam": ["mri"], "channel": ["portal"],
+                                "setting": ["hospital"], "worry": ["internet"]})
+    assert sheet.one("html")["dir"] == "rtl"
+    assert sheet.one("html")["lang"] == "ar"
+    url = sheet.one("section.rights .url")
+    assert url["dir"] == "ltr" and url.get_text().strip() == "https://www.bfdi.bund.de"
+    assert "ألمانيا" in sheet.one("#rights-title").get_text()  # Germany, named in Arabic (CLDR)
+    assert not sheet.select(".question[lang]")  # every question in Arabic, none in English
+
+
+def test_phone_numbers_stay_left_to_right_in_arabic(fetch):
+    page = fetch("/ar/help", lang="ar")
+    numbers = [bdi.get_text() for bdi in page.select("bdi[dir=ltr]")]
+    assert "1-800-368-1019" in numbers
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "de", "da", "pt-br", "vi", "zh-hans", "ar"])
+def test_every_language_makes_a_sheet_in_that_language(client, lang):
+    sheet = walk(client, lang, US_CT)
+    assert not sheet.select("main [lang=en]"), "English text on a translated sheet"
+    assert len(sheet.select(".question")) >= 8
+    assert "ocrportal.hhs.gov" in sheet.one("section.rights").get_text()

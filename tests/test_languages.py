@@ -7,7 +7,15 @@ import pytest
     ("es-MX,es;q=0.9,en;q=0.5", "/es/"),
     ("es", "/es/"),
     ("en-GB,en;q=0.8", "/en/"),
-    ("fr-FR,fr;q=0.9", "/en/"),  # not offered: English
+    ("fr-FR,fr;q=0.9", "/fr/"),
+    ("it-IT,it;q=0.9", "/en/"),  # not offered: English
+    ("zh-CN,zh;q=0.9", "/zh-hans/"),
+    ("zh-Hans", "/zh-hans/"),
+    ("pt-BR", "/pt-br/"),
+    ("pt", "/pt-br/"),
+    ("ar-EG,ar;q=0.8", "/ar/"),
+    ("vi-VN", "/vi/"),
+    ("da, en;q=0.5", "/da/"),
     ("de;q=0.1, es;q=0.2", "/es/"),
     ("*", "/en/"),
     ("", "/en/"),
@@ -25,7 +33,7 @@ def test_root_without_header_goes_to_english(client):
     assert client.get("/").headers["Location"] == "/en/"
 
 
-@pytest.mark.parametrize("url", ["/fr/", "/xx/why", "/EN/", "/e/check/country", "/es-MX/", "/../etc/passwd"])
+@pytest.mark.parametrize("url", ["/it/", "/zh/", "/pt/", "/xx/why", "/EN/", "/e/check/country", "/es-MX/", "/../etc/passwd"])
 def test_unknown_language_is_not_found(fetch, url):
     page = fetch(url, status=404)
     assert "Page not found" in page.words()
