@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-services compile extract update new-language stamp check-translations readability clean
+.PHONY: help run serve bench test lint test-services compile extract update new-language stamp check-translations readability clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,8 +29,16 @@ run: compile ## Run the site on http://127.0.0.1:5000
 serve: compile ## Serve as a deployment would: gunicorn, settings from gunicorn.conf.py
 	$(BIN)/gunicorn --config gunicorn.conf.py
 
+bench: compile ## Benchmark under gunicorn with wrk, against a bare Flask floor
+	@command -v wrk >/dev/null || { echo "Installing wrk (Debian package) for the benchmark"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python tools/bench.py
+
 test: compile test-services ## Run the whole test suite
 	$(BIN)/pytest
+
+lint: $(BIN)/.installed ## Check style and import order with ruff
+	$(BIN)/ruff check .
 
 # Servers the tests start for themselves: Redis, for the rate limit shared by workers.
 test-services:

@@ -12,9 +12,10 @@ from askfirst import i18n, security
 from askfirst.config import ROOT, SHIPPED_LANGUAGES, Config
 from askfirst.content import Library
 from askfirst.extensions import babel, init_limiter
+from askfirst.fragments import SheetFragments
 from askfirst.labels import TOPIC_TITLES, country_choices, label
 from askfirst.privacy import DropQueryStrings
-from askfirst.views import check, errors, pages, service
+from askfirst.views import check, errors, pages, service, static_part
 
 
 def create_app(config: Config | None = None) -> Flask:
@@ -26,6 +27,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.extensions["askfirst_library"] = Library(app.config["CONTENT_DIR"], app.config["LANGUAGES"])
 
     babel.init_app(app, locale_selector=i18n.current_gettext_locale)
+    i18n.install_template_gettext(app)  # after Flask-Babel, replacing its slower callables
     app.url_value_preprocessor(i18n.take_lang_from_url)
     app.url_defaults(i18n.put_lang_into_urls)
     app.context_processor(_template_helpers)
@@ -38,6 +40,9 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     errors.register(app)
     init_limiter(app)  # after the blueprints: it wraps their views
+
+    # Needs the templates, catalogs and url processors above; renders each sheet part once.
+    app.extensions["askfirst_fragments"] = SheetFragments(app, app.extensions["askfirst_library"])
 
     proxies = app.config["PROXY_COUNT"]
     if proxies:  # trust exactly that many X-Forwarded-* hops for address, scheme and host
@@ -64,6 +69,7 @@ def _template_helpers() -> dict:
         "text_dir": i18n.direction(lang),
         "language_links": i18n.switch_links,
         "same_page_in": i18n.same_page_in,
+        "static_part": static_part,
         "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,
         "tag": i18n.tag,
         "direction": i18n.direction,

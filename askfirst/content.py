@@ -6,10 +6,9 @@ pieces do, so that a test can list them. No Flask here either: the app holds one
 Library and hands out what it has rendered.
 """
 
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
-
-import xml.etree.ElementTree as etree
 
 import markdown
 import yaml

@@ -6,9 +6,8 @@ new view. The last step is the review, which asks nothing and shows every answer
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
 from .answers import FIELD_BY_NAME, Field
+from .i18n import lazy_gettext as _l
 
 REVIEW = "review"
 

@@ -5,11 +5,11 @@ as hidden fields and are cleaned by `answers.clean`. Every validator carries its
 translated message, so no WTForms default text ever reaches a patient.
 """
 
-from flask_babel import lazy_gettext as _l
 from wtforms import Form, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, ValidationError
 
 from .flow import Step
+from .i18n import lazy_gettext as _l
 
 INVALID_CHOICE = _l("Choose one of the answers in the list.")
 

@@ -11,8 +11,10 @@ attribute (`zh-Hans`), the writing direction and the language's own name.
 
 from functools import lru_cache
 
+import flask_babel
 from babel import Locale
-from flask import abort, current_app, g, request, url_for
+from flask import Flask, abort, current_app, g, has_request_context, request, url_for
+from flask_babel.speaklater import LazyString
 
 DEFAULT = "en"
 
@@ -99,7 +101,50 @@ def same_page_in(lang: str, answers_query: dict | None = None) -> str:
 
 
 def switch_links(answers_query: dict) -> list[dict]:
-    """The language switcher: the same page, with the same answers, in every language."""
+    """The language switcher: the same page, with the same answers, in every language.
+
+    The URL is built once; the others differ only in the language part of the path.
+    """
+    here = current()
+    href = same_page_in(here, answers_query)
+    prefix = f"{request.script_root}/{here}/"
+    rest = href[len(prefix):] if href.startswith(prefix) else ""
     return [{"lang": lang, "tag": tag(lang), "name": native_name(lang), "dir": direction(lang),
-             "href": same_page_in(lang, answers_query), "current": lang == current()}
+             "href": f"{request.script_root}/{lang}/{rest}", "current": lang == here}
             for lang in offered()]
+
+
+def request_translations():
+    """This request's catalog, looked up once and kept on g.
+
+    Flask-Babel finds the catalog anew for every string, through several context
+    lookups; a sheet has a few hundred strings, so that alone cost milliseconds.
+    """
+    if not has_request_context():
+        return flask_babel.get_translations()  # outside a request: untranslated
+    translations = g.get("_askfirst_translations")
+    if translations is None:
+        translations = g._askfirst_translations = flask_babel.get_translations()
+    return translations
+
+
+def _gettext_now(string: str) -> str:
+    return request_translations().ugettext(string)
+
+
+def lazy_gettext(string: str) -> LazyString:
+    """A string translated when it is shown, in the language of that request.
+
+    Like Flask-Babel's lazy_gettext, but through the request's catalog found once.
+    """
+    return LazyString(_gettext_now, string)
+
+
+def install_template_gettext(app: Flask) -> None:
+    """Templates' `_` and friends, reading the catalog once per request."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda string: request_translations().ugettext(string),
+        ngettext=lambda singular, plural, n: request_translations().ungettext(singular, plural, n),
+        pgettext=lambda context, string: request_translations().upgettext(context, string),
+        newstyle=True,
+    )

@@ -6,11 +6,10 @@ without a hand-made list; everything else is a gettext string.
 
 import unicodedata
 
-from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
-from flask_babel import pgettext
+from flask_babel import get_locale, pgettext
 
 from .answers import EU_EEA_COUNTRIES, UNSURE
+from .i18n import lazy_gettext as _l
 
 LABELS = {
     "country": {

@@ -15,7 +15,7 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self'",
+    "img-src 'self' data:",  # the inline icon; an image can't run code
     "font-src 'none'",
     "connect-src 'none'",
     "form-action 'self'",

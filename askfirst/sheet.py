@@ -1,28 +1,18 @@
-"""What a question sheet shows for a set of answers: chosen questions with their texts,
-and the rights box for the country. No Flask here; the view only renders the result."""
+"""The rights box of a sheet: which law's texts, which authority, which country note.
+
+No Flask here. The questions of a sheet come from bank.select_questions; both are
+rendered into HTML once per language at start-up (fragments.py).
+"""
 
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from .answers import Answers, region
-from .bank import select_questions
 from .content import Library, Texts
 
 # Regions with a law of their own in the rights texts; "not sure" gets the general box.
 REGION_OF_BOX = {"us": "us", "eu": "eu", "uk": "uk", "ca": "ca"}
-
-
-@dataclass(frozen=True)
-class SheetQuestion:
-    id: str
-    texts: Texts
-
-
-@dataclass(frozen=True)
-class SheetTopic:
-    topic: str
-    questions: tuple[SheetQuestion, ...]
 
 
 @dataclass(frozen=True)
@@ -32,16 +22,6 @@ class RightsBox:
     country: str | None
     authority: dict | None
     country_note: Markup | None
-
-
-@dataclass(frozen=True)
-class Sheet:
-    topics: tuple[SheetTopic, ...]
-    rights: RightsBox
-
-    @property
-    def question_count(self) -> int:
-        return sum(len(topic.questions) for topic in self.topics)
 
 
 def rights_box(library: Library, answers: Answers, lang: str) -> RightsBox:
@@ -55,12 +35,3 @@ def rights_box(library: Library, answers: Answers, lang: str) -> RightsBox:
         authority=library.authorities.get(country) if known else None,
         country_note=library.country_note(country, lang) if known else None,
     )
-
-
-def build_sheet(library: Library, answers: Answers, lang: str, limit: int) -> Sheet:
-    groups = select_questions(library.bank, answers, limit)
-    topics = tuple(
-        SheetTopic(group.topic, tuple(SheetQuestion(q.id, library.question(q.id, lang)) for q in group.questions))
-        for group in groups
-    )
-    return Sheet(topics=topics, rights=rights_box(library, answers, lang))

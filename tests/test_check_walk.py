@@ -3,7 +3,6 @@
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from werkzeug.datastructures import MultiDict
 
 from walk import form_fields, walk
@@ -74,11 +73,13 @@ def test_review_shows_every_answer_with_change_links_that_come_back(client, fetc
     assert review.one(".step-count").get_text() == "Step 6 of 6"
     answers = [dd.get_text(" ").strip() for dd in review.select(".answer dd:not(.change)")]
     assert answers == ["Spain", "MRI scan", "On a website or app (a patient portal), On a CD, DVD or USB stick",
-                       "A mobile service that comes to a care home, prison or school", "My images used for research or AI"]
+                       "A mobile service that comes to a care home, prison or school",
+                       "My images used for research or AI"]
     change = review.select(".change a")[1]["href"]
     step = fetch(change)
     assert step.one("#exam-mri").has_attr("checked")
-    response = client.post("/en/check/exam", data=MultiDict([f for f in form_fields(step) if f[0] != "exam"] + [("exam", "ct")]))
+    kept = [field for field in form_fields(step) if field[0] != "exam"]
+    response = client.post("/en/check/exam", data=MultiDict([*kept, ("exam", "ct")]))
     back_to_review = response.headers["Location"]
     assert urlsplit(back_to_review).path == "/en/check/review"
     assert parse_qs(urlsplit(back_to_review).query)["exam"] == ["ct"]

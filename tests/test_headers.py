@@ -11,7 +11,7 @@ from conftest import LANGUAGES
 
 EVERY_KIND = ["/", "/en/", "/es/why", "/en/check/country", "/en/check/review?country=us",
               "/en/sheet?country=us", "/en/nowhere", "/xx/", "/healthz",
-              "/static/style.css", "/static/print.js", "/static/favicon.svg", "/static/missing.css"]
+              "/static/style.css", "/static/print.js", "/static/missing.css"]
 
 
 def assert_security_headers(headers):

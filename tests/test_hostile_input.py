@@ -4,7 +4,6 @@ layout and the request's language; nothing the request carried reflected unescap
 
 from urllib.parse import quote
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict

@@ -33,7 +33,8 @@ def test_root_without_header_goes_to_english(client):
     assert client.get("/").headers["Location"] == "/en/"
 
 
-@pytest.mark.parametrize("url", ["/it/", "/zh/", "/pt/", "/xx/why", "/EN/", "/e/check/country", "/es-MX/", "/../etc/passwd"])
+@pytest.mark.parametrize("url", ["/it/", "/zh/", "/pt/", "/xx/why", "/EN/", "/e/check/country", "/es-MX/",
+                                 "/../etc/passwd"])
 def test_unknown_language_is_not_found(fetch, url):
     page = fetch(url, status=404)
     assert "Page not found" in page.words()

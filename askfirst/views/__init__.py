@@ -1,8 +1,10 @@
 """The site's views, one blueprint per part: pages, the check and sheet, errors."""
 
-from flask import Response, current_app
+from flask import Response, current_app, render_template, request
+from markupsafe import Markup
 
 from ..content import Library
+from ..i18n import current
 
 
 def library() -> Library:
@@ -19,3 +21,14 @@ def public(response: Response) -> Response:
     """For pages the same for everyone: cacheable for the configured time."""
     response.headers["Cache-Control"] = f"public, max-age={current_app.config['CONTENT_CACHE_SECONDS']}"
     return response
+
+
+def static_part(name: str) -> Markup:
+    """A part of the layout that is the same on every page of a language (the footer):
+    rendered on first use per language and kept. It holds nothing from any request."""
+    key = (name, current(), request.script_root)
+    cache = current_app.extensions.setdefault("askfirst_static_parts", {})
+    html = cache.get(key)
+    if html is None:
+        html = cache[key] = Markup(render_template(f"parts/{name}.html"))
+    return html

@@ -10,9 +10,8 @@ from werkzeug.exceptions import MethodNotAllowed
 
 from .. import flow
 from ..answers import from_multidict, to_query
+from ..bank import select_questions
 from ..forms import form_class
-from ..i18n import current
-from ..sheet import build_sheet
 from . import library, private
 
 bp = Blueprint("check", __name__, url_prefix="/<lang>")
@@ -79,8 +78,8 @@ def review():
 def sheet():
     """The question sheet; unknown or invalid values in the link are ignored."""
     answers = from_multidict(request.args)
-    sheet = build_sheet(library(), answers, current(), current_app.config["SHEET_MAX_QUESTIONS"])
+    topics = select_questions(library().bank, answers, current_app.config["SHEET_MAX_QUESTIONS"])
     response = make_response(render_template(
-        "sheet.html", sheet=sheet, answers=answers, answers_query=to_query(answers),
-        step_url=step_url))
+        "sheet.html", topics=topics, answers=answers, answers_query=to_query(answers),
+        step_url=step_url, fragments=current_app.extensions["askfirst_fragments"]))
     return private(response)

@@ -4,8 +4,9 @@ Unexpected exceptions become the 500 page: a patient never sees a stack trace.
 """
 
 from flask import make_response, render_template
-from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from ..i18n import lazy_gettext as _l
 
 # Status -> (title, what to do). Statuses not listed use the 400 text.
 MESSAGES = {

@@ -1,6 +1,6 @@
 """The long pages written in Markdown, and `/`, which picks a language."""
 
-from flask import Blueprint, abort, make_response, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
 
 from ..content import PAGES
 from ..i18n import browser_choice, current
@@ -19,10 +19,18 @@ def choose_language():
 
 
 def _render(name: str):
-    page = library().page(name, current())
-    if page is None:
-        abort(404)
-    return public(make_response(render_template("page.html", page=page)))
+    """A content page is the same for everyone who asks in the same language, so it is
+    rendered once and kept (a few kilobytes per page and language)."""
+    lang = current()
+    key = (name, lang, request.script_root)
+    cache = current_app.extensions.setdefault("askfirst_rendered_pages", {})
+    html = cache.get(key)
+    if html is None:
+        page = library().page(name, lang)
+        if page is None:
+            abort(404)
+        html = cache[key] = render_template("page.html", page=page)
+    return public(make_response(html))
 
 
 @bp.get("/")
