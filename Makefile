@@ -6,9 +6,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Debian packages: what the PDF needs (Pango for WeasyPrint; fonts for Latin, Arabic and
+# Chinese), and what the tests add (Chromium for the browser tests, Redis for the shared
+# rate limit).
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-droid-fallback
+TEST_PACKAGES := $(RUN_PACKAGES) chromium redis-server
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve bench test lint test-services compile extract update new-language stamp check-translations readability clean
+.PHONY: help run serve bench test lint run-packages test-packages compile extract update new-language stamp check-translations readability clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,10 +28,10 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 compile: $(BIN)/.installed ## Compile the translation catalogs (.po -> .mo)
 	$(BIN)/pybabel compile -d translations --statistics
 
-run: compile ## Run the site on http://127.0.0.1:5000
+run: compile run-packages ## Run the site on http://127.0.0.1:5000
 	$(BIN)/flask --app app run --host $(HOST) --port $(PORT)
 
-serve: compile ## Serve as a deployment would: gunicorn, settings from gunicorn.conf.py
+serve: compile run-packages ## Serve as a deployment would: gunicorn, settings from gunicorn.conf.py
 	$(BIN)/gunicorn --config gunicorn.conf.py
 
 bench: compile ## Benchmark under gunicorn with wrk, against a bare Flask floor
@@ -34,17 +39,28 @@ bench: compile ## Benchmark under gunicorn with wrk, against a bare Flask floor
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python tools/bench.py
 
-test: compile test-services ## Run the whole test suite
+test: compile test-packages ## Run the whole test suite
 	$(BIN)/pytest
 
 lint: $(BIN)/.installed ## Check style and import order with ruff
 	$(BIN)/ruff check .
 
-# Servers the tests start for themselves: Redis, for the rate limit shared by workers.
-test-services:
-	@command -v redis-server >/dev/null || { \
-		echo "Installing redis-server (Debian package) for the rate-limit tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
+# Installs the Debian packages that are missing (apt-get, so root or a machine that has them).
+define install-packages
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if command -v apt-get >/dev/null; then \
+			echo "Installing Debian packages: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else echo "Missing system packages (install them by hand): $$missing"; fi; \
+	fi
+endef
+
+run-packages:
+	$(call install-packages,$(RUN_PACKAGES))
+
+test-packages:
+	$(call install-packages,$(TEST_PACKAGES))
 
 extract: $(BIN)/.installed ## Collect translatable strings into translations/messages.pot
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-by-file --add-comments=Translators: \

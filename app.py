@@ -8,7 +8,7 @@ import logging
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import i18n, security
+from askfirst import i18n, pdf, qr, security
 from askfirst.config import ROOT, SHIPPED_LANGUAGES, Config
 from askfirst.content import Library
 from askfirst.extensions import babel, init_limiter
@@ -41,6 +41,7 @@ def create_app(config: Config | None = None) -> Flask:
     errors.register(app)
     init_limiter(app)  # after the blueprints: it wraps their views
 
+    pdf.warm_up(app)  # load WeasyPrint now, in gunicorn's master, not on the first download
     # Needs the templates, catalogs and url processors above; renders each sheet part once.
     app.extensions["askfirst_fragments"] = SheetFragments(app, app.extensions["askfirst_library"])
 
@@ -70,6 +71,8 @@ def _template_helpers() -> dict:
         "language_links": i18n.switch_links,
         "same_page_in": i18n.same_page_in,
         "static_part": static_part,
+        "public_url": qr.public_url,
+        "qr_svg": qr.qr_svg,
         "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,
         "tag": i18n.tag,
         "direction": i18n.direction,

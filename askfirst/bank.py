@@ -39,6 +39,9 @@ FIELD_OF_CONDITION = {"region": "country"}
 PRIORITY_WEIGHT = {1: 30, 2: 20, 3: 10}
 WORRY_BONUS = 15
 FIT_BONUS = 4
+# At most this many questions of one topic on a sheet (while others are left), so that
+# a short sheet stays broad: two worries must not push the server questions off it.
+PER_TOPIC = 2
 
 
 @dataclass(frozen=True)
@@ -100,10 +103,13 @@ def _fit(question: Question, answers: Answers) -> int | None:
     return fit
 
 
-def select_questions(bank: Sequence[Question], answers: Answers, limit: int) -> list[TopicGroup]:
+def select_questions(bank: Sequence[Question], answers: Answers, limit: int,
+                     per_topic: int = PER_TOPIC) -> list[TopicGroup]:
     """The questions to ask for these answers, at most `limit`, grouped by topic.
 
-    The best-ranked questions are kept. Topics the patient worries about come first,
+    The best-ranked questions are kept, at most `per_topic` of a topic while others are
+    left (a sheet is filled beyond it only when nothing else applies). Topics the patient
+    worries about come first,
     then the rest, each part most important first (a topic ranks as its best question);
     questions within a topic likewise. Ties keep the bank's own order.
     """
@@ -117,7 +123,17 @@ def select_questions(bank: Sequence[Question], answers: Answers, limit: int) -> 
         score = (PRIORITY_WEIGHT[question.priority] + FIT_BONUS * fit
                  + (WORRY_BONUS if question.topic in worried else 0))
         ranked.append((-score, TOPICS.index(question.topic), position, question))
-    chosen = [entry[-1] for entry in sorted(ranked)[:limit]]
+    ordered = [entry[-1] for entry in sorted(ranked)]
+    taken: dict[str, int] = {}
+    chosen, spare = [], []
+    for question in ordered:
+        if taken.get(question.topic, 0) < per_topic:
+            taken[question.topic] = taken.get(question.topic, 0) + 1
+            chosen.append(question)
+        else:
+            spare.append(question)
+    chosen = (chosen + spare)[:limit]
+    chosen.sort(key=ordered.index)  # back into rank order
     # The topics of the patient's worries come first, as the check promises; within
     # each part, topics keep the order of their best question.
     chosen.sort(key=lambda question: question.topic not in worried)

@@ -26,13 +26,15 @@ class Config:
         self.CONTENT_DIR = Path(os.environ.get("ASKFIRST_CONTENT_DIR", ROOT / "content"))
         # The largest request body accepted; the check's forms are a few hundred bytes.
         self.MAX_CONTENT_LENGTH = int(os.environ.get("ASKFIRST_MAX_BODY_BYTES", 16 * 1024))
-        # How many questions a sheet shows at most, so that it stays short enough to use.
-        self.SHEET_MAX_QUESTIONS = int(os.environ.get("ASKFIRST_SHEET_MAX_QUESTIONS", 14))
+        # How many questions a sheet shows at most: short enough to use at a desk, and to
+        # print on two pages (A4 or Letter) in every language.
+        self.SHEET_MAX_QUESTIONS = int(os.environ.get("ASKFIRST_SHEET_MAX_QUESTIONS", 8))
         # Rate limits, in Flask-Limiter's notation ("30 per minute"); storage is memory
         # unless a Redis URL is given, so that several workers share one count.
         self.RATELIMIT_STORAGE_URI = os.environ.get("ASKFIRST_RATELIMIT_STORAGE", "memory://")
         self.RATELIMIT_FORM_POSTS = os.environ.get("ASKFIRST_RATELIMIT_FORM_POSTS", "60 per minute")
         self.RATELIMIT_SHEET = os.environ.get("ASKFIRST_RATELIMIT_SHEET", "30 per minute")
+        self.RATELIMIT_PDF = os.environ.get("ASKFIRST_RATELIMIT_PDF", "10 per minute")
         self.RATELIMIT_HEADERS_ENABLED = True
         self.RATELIMIT_ENABLED = os.environ.get("ASKFIRST_RATELIMIT_ENABLED", "1") != "0"
         # Where to report a security problem (security.txt): "mailto:..." or "https://...".

@@ -13,6 +13,7 @@ babel = Babel()
 RATE_LIMITS = (
     ("check.step", "RATELIMIT_FORM_POSTS", ["POST"]),
     ("check.sheet", "RATELIMIT_SHEET", None),
+    ("check.sheet_pdf", "RATELIMIT_PDF", None),
 )
 
 

@@ -10,7 +10,9 @@ from flask import Flask, g, render_template
 from markupsafe import Markup
 
 from .answers import REGION_OF_COUNTRY
+from .bank import TOPICS
 from .content import Library
+from .labels import TOPIC_TITLES
 from .sheet import rights_box
 
 
@@ -20,15 +22,28 @@ class SheetFragments:
         for lang in app.config["LANGUAGES"]:
             with app.test_request_context(f"/{lang}/"):
                 g.lang = lang
+                for topic in TOPICS:
+                    self._html["topic", topic, lang] = Markup.escape(str(TOPIC_TITLES[topic]))
                 for question in library.bank:
+                    texts = library.question(question.id, lang)
                     self._html["question", question.id, lang] = Markup(render_template(
-                        "sheet/question.html", qid=question.id, texts=library.question(question.id, lang)))
+                        "sheet/question.html", qid=question.id, texts=texts))
+                    # The same question for the clinic's reader, beside the patient's.
+                    self._html["echo", question.id, lang] = Markup(render_template(
+                        "sheet/question_echo.html", texts=texts))
                 for country in REGION_OF_COUNTRY:  # every country, plus "other" and "unsure"
                     box = rights_box(library, {"country": (country,)}, lang)
                     self._html["rights", country, lang] = Markup(render_template("sheet/rights.html", box=box))
 
+    def topic(self, topic: str, lang: str) -> Markup:
+        return self._html["topic", topic, lang]
+
     def question(self, qid: str, lang: str) -> Markup:
         return self._html["question", qid, lang]
+
+    def echo(self, qid: str, lang: str) -> Markup:
+        """The question in a second language, without its own tick box or answer line."""
+        return self._html["echo", qid, lang]
 
     def rights(self, country: str, lang: str) -> Markup:
         return self._html["rights", country, lang]

@@ -74,3 +74,7 @@ def fetch(client):
         return check_page(response, status=status, lang=lang)
 
     return _fetch
+
+
+# The browser tests' fixtures (the live site, Chromium), registered once for the session.
+pytest_plugins = ["browser"]

@@ -107,3 +107,11 @@ def test_country_names_sort_in_every_script():
     arabic = ["فرنسا", "ألمانيا", "إسبانيا"]
     assert all(_sort_key(name) for name in arabic)  # not emptied
     assert sorted(arabic, key=_sort_key)[-1] == "فرنسا"
+
+
+def test_a_short_sheet_stays_broad():
+    bank = tuple(q(f"share-{n}", "sharing", 1) for n in range(6)) + (q("server", "server", 2),)
+    chosen = ids(select_questions(bank, clean({"worry": ["sharing"]}), limit=4, per_topic=3))
+    assert chosen.count("server") == 1 and len(chosen) == 4
+    # With nothing else left, the cap gives way rather than leave the sheet short.
+    assert len(ids(select_questions(bank, clean({}), limit=7, per_topic=3))) == 7

@@ -8,10 +8,11 @@ query string carries them. Nothing is stored between requests.
 from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
 from werkzeug.exceptions import MethodNotAllowed
 
-from .. import flow
+from .. import flow, pdf
 from ..answers import from_multidict, to_query
 from ..bank import select_questions
 from ..forms import form_class
+from ..i18n import current, offered
 from . import library, private
 
 bp = Blueprint("check", __name__, url_prefix="/<lang>")
@@ -65,21 +66,49 @@ def step(name: str):
     return private(response)
 
 
+def second_language() -> str | None:
+    """The clinic's language for a two-language sheet (`also=fr`), if it is a real second one."""
+    also = request.args.get("also", "")
+    return also if also in offered() and also != current() else None
+
+
+def sheet_query(answers) -> dict:
+    """The query of a sheet: the answers, and the second language if one was chosen."""
+    also = second_language()
+    return {**to_query(answers), **({"also": [also]} if also else {})}
+
+
 @bp.get("/check/review")
 def review():
     answers = from_multidict(request.args)
     response = make_response(render_template(
-        "check/review.html", answers=answers, answers_query=to_query(answers),
+        "check/review.html", answers=answers, answers_query=to_query(answers), also=second_language(),
         steps=flow.STEPS, step_url=step_url, number=flow.number(flow.REVIEW), total=len(flow.NAMES)))
     return private(response)
+
+
+def render_sheet(answers, for_pdf: bool = False) -> str:
+    topics = select_questions(library().bank, answers, current_app.config["SHEET_MAX_QUESTIONS"])
+    return render_template(
+        "sheet.html", topics=topics, answers=answers, answers_query=sheet_query(answers),
+        also=second_language(), step_url=step_url, for_pdf=for_pdf,
+        fragments=current_app.extensions["askfirst_fragments"])
 
 
 @bp.get("/sheet")
 def sheet():
     """The question sheet; unknown or invalid values in the link are ignored."""
+    return private(make_response(render_sheet(from_multidict(request.args))))
+
+
+@bp.get("/sheet.pdf")
+def sheet_pdf():
+    """The same sheet as a PDF, from the same template, by WeasyPrint."""
+    if not pdf.available():
+        abort(503)
     answers = from_multidict(request.args)
-    topics = select_questions(library().bank, answers, current_app.config["SHEET_MAX_QUESTIONS"])
-    response = make_response(render_template(
-        "sheet.html", topics=topics, answers=answers, answers_query=to_query(answers),
-        step_url=step_url, fragments=current_app.extensions["askfirst_fragments"]))
+    document = pdf.render(render_sheet(answers, for_pdf=True), current_app.static_folder)
+    response = make_response(document)
+    response.mimetype = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="askfirst-questions-{current()}.pdf"'
     return private(response)

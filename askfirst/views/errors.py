@@ -20,6 +20,8 @@ MESSAGES = {
           _l("The form sent more than this site accepts. Go back and try again.")),
     429: (_l("Too many requests"),
           _l("Please wait a minute, then try again.")),
+    503: (_l("This is not available right now"),
+          _l("Please try again later. You can still print the sheet from your browser.")),
     500: (_l("Something went wrong on our side"),
           _l("This is not your fault. Please try again in a few minutes.")),
 }

@@ -1,0 +1,48 @@
+"""Shared pieces of the browser tests: the site served on a free local port, and Debian's
+Chromium driven by Playwright (Playwright's own browser download is not used)."""
+
+import importlib.resources
+import shutil
+import threading
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from app import create_app
+from askfirst.config import TestConfig
+
+# Flags for a root user in a closed network: no sandbox, no calls home, no GPU.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+AXE_SOURCE = (importlib.resources.files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return result.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+}"""
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    server = make_server("127.0.0.1", 0, create_app(TestConfig()), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Chromium is missing: `make test` installs it (Debian package chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def axe_violations(page) -> list[str]:
+    page.evaluate(AXE_SOURCE)  # through DevTools, so the page's strict CSP does not block it
+    return page.evaluate(RUN_AXE, WCAG_TAGS)

@@ -1,0 +1,57 @@
+"""axe-core in Chromium on every page, in every language, at a phone width and a desktop
+width: each step of the check with and without validation errors, the review, the sheet
+(one and two languages) and an error page. Any WCAG 2.0/2.1/2.2 A or AA violation fails."""
+
+import pytest
+from browser import axe_violations
+
+from askfirst.content import PAGES
+from askfirst.flow import STEPS
+from conftest import LANGUAGES
+
+WIDTHS = {"phone": 390, "desktop": 1280}
+ANSWERS = "country=us&exam=ct&channel=portal&setting=imaging_centre&worry=sharing"
+
+
+def pages_to_check(lang):
+    """(label, url, with_errors): with_errors submits the step's form with nothing chosen."""
+    yield from ((name, f"/{lang}/" if name == "home" else f"/{lang}/{name}", False) for name in PAGES)
+    for step in STEPS:
+        yield step.name, f"/{lang}/check/{step.name}", False
+        yield f"{step.name} with error", f"/{lang}/check/{step.name}", True
+    yield "review", f"/{lang}/check/review?{ANSWERS}", False
+    yield "sheet", f"/{lang}/sheet?{ANSWERS}", False
+    other = "ar" if lang != "ar" else "en"
+    yield "sheet in two languages", f"/{lang}/sheet?{ANSWERS}&also={other}", False
+    yield "not found", f"/{lang}/no-such-page", False
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_wcag_violations(browser, live_server, lang, width):
+    page = browser.new_page(viewport={"width": WIDTHS[width], "height": 900})
+    problems, checked = [], 0
+    for label, url, with_errors in pages_to_check(lang):
+        page.goto(live_server + url)
+        if with_errors:
+            page.click("main form button[type=submit]")
+            assert page.locator(".error-summary").is_visible(), f"{label}: no error summary"
+        problems += [f"{lang} {width} {label}: {violation}" for violation in axe_violations(page)]
+        checked += 1
+    page.close()
+    assert checked == len(PAGES) + 2 * len(STEPS) + 4
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_horizontal_scrolling_at_320_pixels(browser, live_server, lang):
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    wide = []
+    for label, url, with_errors in pages_to_check(lang):
+        page.goto(live_server + url)
+        if with_errors:
+            page.click("main form button[type=submit]")
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            wide.append(label)
+    page.close()
+    assert wide == []

@@ -1,0 +1,72 @@
+"""The sheet printed by Chromium: at most two pages at A4 and at Letter in every language,
+for a typical selection (a CT scan in the US, at an imaging centre, images on a portal,
+worried about sharing); no question split over two pages; no navigation; body text at
+least 10 pt."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from askfirst.i18n import native_name
+from conftest import LANGUAGES
+
+TYPICAL = "country=us&exam=ct&channel=portal&setting=imaging_centre&worry=sharing"
+# Before printing, each question gets an ASCII mark at its start and end, so that the
+# PDF's text says on which page each begins and ends, whatever the script.
+MARK_QUESTIONS = """() => document.querySelectorAll('.question').forEach((q, i) => {
+  q.querySelector('.ask').insertAdjacentText('afterbegin', `QS${i}Q `);
+  q.querySelector('.explain div:last-child dd').insertAdjacentText('beforeend', ` QE${i}Q`);
+})"""
+SMALLEST_BODY_TEXT = """() => Math.min(...[...document.querySelectorAll(
+  '.sheet-intro, .sheet-header, .ask, .explain dt, .explain dd, .rights dt, .rights dd, .rights .law')]
+  .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_sheet_prints_on_two_pages_without_splitting_a_question(page, live_server, lang, paper):
+    page.goto(f"{live_server}/{lang}/sheet?{TYPICAL}")
+    count = page.locator(".question").count()
+    page.evaluate(MARK_QUESTIONS)
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
+    texts = [item.extract_text() for item in reader.pages]
+    assert len(texts) <= 2, f"{len(texts)} pages"
+
+    def page_of(mark):
+        found = [number for number, text in enumerate(texts) if mark in re.sub(r"\s+", "", text)]
+        assert len(found) == 1, f"{mark} on pages {found}"
+        return found[0]
+
+    for index in range(count):
+        assert page_of(f"QS{index}Q") == page_of(f"QE{index}Q"), f"question {index} split over two pages"
+    printed = "\n".join(texts)
+    for other in LANGUAGES:
+        if other != lang:
+            assert native_name(other) not in printed, "the language switcher was printed"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "zh-hans", "ar"])
+def test_printed_body_text_is_at_least_10_points(page, live_server, lang):
+    page.goto(f"{live_server}/{lang}/sheet?{TYPICAL}")
+    page.emulate_media(media="print")
+    smallest_px = page.evaluate(SMALLEST_BODY_TEXT)
+    page.emulate_media(media="screen")
+    assert round(smallest_px * 0.75, 2) >= 10  # CSS pixels to points (10pt is 13.33px)
+
+
+def test_nothing_but_the_sheet_is_printed(page, live_server):
+    page.goto(f"{live_server}/en/sheet?{TYPICAL}")
+    page.emulate_media(media="print")
+    for hidden in ["header.site-header", "footer.site-footer", ".skip-link", "#print-help", "a[download]"]:
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".qr-block svg").is_visible()
+    page.emulate_media(media="screen")

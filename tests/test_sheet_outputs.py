@@ -1,0 +1,110 @@
+"""The sheet's other forms: the PDF download, two languages side by side, the QR code."""
+
+import io
+
+import pytest
+import segno
+from pypdf import PdfReader
+
+from app import create_app
+from askfirst import pdf
+from askfirst.config import TestConfig
+from conftest import check_page
+
+TYPICAL = "country=us&exam=ct&channel=portal&setting=imaging_centre&worry=sharing"
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(data))
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("lang, expected", [("en", "My questions about my images"),
+                                            ("ar", "أسئلتي عن صوري الطبية"),
+                                            ("zh-hans", "医学影像")])
+def test_pdf_download_of_the_sheet(client, lang, expected):
+    response = client.get(f"/{lang}/sheet.pdf?{TYPICAL}")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert response.headers["Content-Disposition"] == f'attachment; filename="askfirst-questions-{lang}.pdf"'
+    assert response.headers["Cache-Control"] == "no-store"
+    pages, text = pdf_text(response.data)
+    assert pages <= 2
+    assert expected in text.replace("\n", "") or expected in text
+    assert "ocrportal.hhs.gov" in text
+
+
+def test_pdf_embeds_fonts_for_every_script(client):
+    for lang in ["en", "ar", "zh-hans", "vi"]:
+        reader = PdfReader(io.BytesIO(client.get(f"/{lang}/sheet.pdf?{TYPICAL}").data))
+        fonts = {font["/BaseFont"] for page in reader.pages
+                 for font in page["/Resources"]["/Font"].values()}
+        assert fonts, lang  # text is drawn with embedded fonts, not missing glyphs
+        _, text = pdf_text(client.get(f"/{lang}/sheet.pdf?{TYPICAL}").data)
+        assert "\ufffd" not in text and "□" not in text
+
+
+def test_pdf_is_rate_limited():
+    config = TestConfig()
+    config.RATELIMIT_ENABLED = True
+    config.RATELIMIT_PDF = "1 per minute"
+    client = create_app(config).test_client()
+    assert client.get(f"/en/sheet.pdf?{TYPICAL}").status_code == 200
+    assert client.get(f"/en/sheet.pdf?{TYPICAL}").status_code == 429
+
+
+def test_without_weasyprint_the_pdf_is_unavailable_not_broken(client, monkeypatch):
+    monkeypatch.setattr(pdf, "available", lambda: False)
+    page = check_page(client.get(f"/es/sheet.pdf?{TYPICAL}"), status=503, lang="es")
+    assert page.one("h1").get_text().strip() != "This is not available right now"
+
+
+def test_sheet_links_to_its_pdf(fetch):
+    page = fetch(f"/en/sheet?{TYPICAL}&also=fr")
+    link = page.one("a[download]")
+    assert link["href"] == f"/en/sheet.pdf?{TYPICAL}&also=fr"
+
+
+def test_two_languages_side_by_side_the_patients_first(fetch):
+    page = fetch(f"/es/sheet?{TYPICAL}&also=en", lang="es")
+    pairs = page.select(".pair")
+    assert len(pairs) == len(page.select(".question:not(.echo)")) == 8
+    for pair in pairs:
+        first, second = pair.find_all("div", class_="question", recursive=False)
+        assert first.get("lang") is None  # the page's own language, Spanish
+        assert first.select_one("input[type=checkbox]") and first.select_one(".answer-space")
+        assert second["lang"] == "en" and "echo" in second["class"]
+        assert not second.select("input")  # one tick box per question, on the patient's side
+    assert page.soup.select_one("h2 .also")["lang"] == "en"
+
+
+def test_two_languages_in_right_to_left_and_left_to_right(fetch):
+    page = fetch(f"/en/sheet?{TYPICAL}&also=ar")
+    echo = page.soup.select_one(".pair .echo")
+    assert echo["lang"] == "ar" and echo["dir"] == "rtl"
+
+
+@pytest.mark.parametrize("also", ["es", "", "xx", "<b>", "en-GB"])
+def test_second_language_must_be_a_real_other_language(fetch, also):
+    page = fetch(f"/es/sheet?{TYPICAL}&also={also}", lang="es")
+    assert bool(page.select(".pair")) == (also not in ("es", "", "xx", "<b>", "en-GB"))
+
+
+def test_review_offers_the_other_languages_and_keeps_the_choice(fetch):
+    page = fetch("/es/check/review?country=es&also=fr", lang="es")
+    options = {o["value"]: o for o in page.select("select#also option")}
+    assert "" in options and "es" not in options and {"en", "fr", "ar", "zh-hans"} <= set(options)
+    assert options["fr"].has_attr("selected")
+    assert options["ar"]["lang"] == "ar"
+    assert page.one("form[method=get]")["action"] == "/es/sheet"
+
+
+def test_qr_code_links_to_the_explanations_in_the_same_language(client):
+    config = TestConfig()
+    config.PUBLIC_BASE_URL = "https://askfirst.example"
+    page = check_page(create_app(config).test_client().get(f"/fr/sheet?{TYPICAL}"), lang="fr")
+    block = page.one(".qr-block")
+    assert block.select_one(".url").get_text() == "https://askfirst.example/fr/why"
+    expected = segno.make("https://askfirst.example/fr/why", error="m")
+    assert str(block.svg.path["d"]) in expected.svg_inline(scale=2, border=2, svgclass="qr", lineclass=None)
+    assert block.svg["aria-hidden"] == "true"
