@@ -77,7 +77,7 @@ def pdf_render_times(base: str) -> list[float]:
     combos = itertools.product(["us", "es", "gb", "de", "ca"], ["ct", "mri"], ["portal", "disc"])
     times = []
     languages = itertools.cycle(["en", "es"])
-    for (country, exam, channel), lang in zip(itertools.islice(combos, PDF_SAMPLES), languages):
+    for (country, exam, channel), lang in zip(itertools.islice(combos, PDF_SAMPLES), languages, strict=False):
         started = time.monotonic()
         url = f"{base}/{lang}/sheet.pdf?country={country}&exam={exam}&channel={channel}"
         with urllib.request.urlopen(url) as response:
