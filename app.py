@@ -8,20 +8,24 @@ import logging
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import i18n, pdf, qr, security
+from askfirst import i18n, kiosk, pdf, qr, security
+from askfirst.answers import FIELD_BY_NAME
 from askfirst.config import ROOT, SHIPPED_LANGUAGES, Config
 from askfirst.content import Library
 from askfirst.extensions import babel, init_limiter
+from askfirst.flow import STEP_BY_NAME
 from askfirst.fragments import SheetFragments
+from askfirst.kiosk import KioskPrefix
 from askfirst.labels import TOPIC_TITLES, country_choices, label
 from askfirst.privacy import DropQueryStrings
-from askfirst.views import check, errors, pages, service, static_part
+from askfirst.views import check, clinic, errors, pages, service, sheet, static_part
 
 
 def create_app(config: Config | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     app.config.from_object(config or Config())
     _check_languages(app.config["LANGUAGES"])
+    _check_clinic(app.config)
 
     # Content is read and rendered once here, not per request; a broken file stops start-up.
     app.extensions["askfirst_library"] = Library(app.config["CONTENT_DIR"], app.config["LANGUAGES"])
@@ -36,7 +40,10 @@ def create_app(config: Config | None = None) -> Flask:
     security.init_app(app)
     app.register_blueprint(service.bp)
     app.register_blueprint(pages.root)
-    app.register_blueprint(check.bp)  # before pages.bp: /<lang>/check is not a page name
+    # Before pages.bp: /<lang>/check, /<lang>/sheet and the rest are not page names.
+    app.register_blueprint(check.bp)
+    app.register_blueprint(sheet.bp)
+    app.register_blueprint(clinic.bp)
     app.register_blueprint(pages.bp)
     errors.register(app)
     init_limiter(app)  # after the blueprints: it wraps their views
@@ -45,6 +52,7 @@ def create_app(config: Config | None = None) -> Flask:
     # Needs the templates, catalogs and url processors above; renders each sheet part once.
     app.extensions["askfirst_fragments"] = SheetFragments(app, app.extensions["askfirst_library"])
 
+    app.wsgi_app = KioskPrefix(app.wsgi_app)  # /kiosk/... : the same site in kiosk mode
     proxies = app.config["PROXY_COUNT"]
     if proxies:  # trust exactly that many X-Forwarded-* hops for address, scheme and host
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
@@ -52,6 +60,12 @@ def create_app(config: Config | None = None) -> Flask:
     # The development server logs each request line; keep the answers out of it.
     logging.getLogger("werkzeug").addFilter(DropQueryStrings())
     return app
+
+
+def _check_clinic(config) -> None:
+    country = config["DEFAULT_COUNTRY"]
+    if country and country not in FIELD_BY_NAME["country"].values:
+        raise ValueError(f"ASKFIRST_DEFAULT_COUNTRY must be a country code the check offers, not {country!r}")
 
 
 def _check_languages(languages: list[str]) -> None:
@@ -73,10 +87,15 @@ def _template_helpers() -> dict:
         "static_part": static_part,
         "public_url": qr.public_url,
         "qr_svg": qr.qr_svg,
+        "kiosk": kiosk.active(),
+        "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],
+        "clinic_name": current_app.config["CLINIC_NAME"],
         "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,
         "tag": i18n.tag,
         "direction": i18n.direction,
         "label": label,
         "country_choices": country_choices,
         "topic_title": TOPIC_TITLES.get,
+        "step_title": lambda field: STEP_BY_NAME[field].title,
+        "field_values": lambda field: FIELD_BY_NAME[field].values,
     }

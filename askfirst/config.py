@@ -37,6 +37,13 @@ class Config:
         self.RATELIMIT_PDF = os.environ.get("ASKFIRST_RATELIMIT_PDF", "10 per minute")
         self.RATELIMIT_HEADERS_ENABLED = True
         self.RATELIMIT_ENABLED = os.environ.get("ASKFIRST_RATELIMIT_ENABLED", "1") != "0"
+        # A clinic's own copy: its name (on the sheet and the poster), the country its
+        # patients are most often treated in (preselected, not assumed), and kiosk mode
+        # for a shared screen, which returns to the start after the idle time.
+        self.CLINIC_NAME = os.environ.get("ASKFIRST_CLINIC_NAME", "").strip()
+        self.DEFAULT_COUNTRY = os.environ.get("ASKFIRST_DEFAULT_COUNTRY", "").strip().lower()
+        self.KIOSK = os.environ.get("ASKFIRST_KIOSK", "0") == "1"
+        self.KIOSK_IDLE_SECONDS = int(os.environ.get("ASKFIRST_KIOSK_IDLE_SECONDS", 120))
         # Where to report a security problem (security.txt): "mailto:..." or "https://...".
         self.SECURITY_CONTACT = os.environ.get("ASKFIRST_SECURITY_CONTACT", "")
         # The site's public address, without a trailing slash (used for canonical links).

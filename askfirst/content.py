@@ -6,6 +6,7 @@ pieces do, so that a test can list them. No Flask here either: the app holds one
 Library and hands out what it has rendered.
 """
 
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ FALLBACK = "en"
 PAGES = ("home", "why", "rights", "help", "privacy", "about", "glossary")
 QUESTION_PARTS = ("ask", "why", "good", "red_flag")
 RIGHTS_PARTS = ("law", "copy", "deadline", "cost", "complain", "source")
+LETTER_PARTS = ("subject", "body", "reminder_title", "reminder_text")
 REGIONS = ("us", "eu", "uk", "ca", "other")
 MARKDOWN_EXTENSIONS = ("tables", "def_list", "sane_lists", "attr_list")
 # Phone numbers like 1-800-368-1019: digits and dashes that right-to-left text would
@@ -49,6 +51,7 @@ class Page:
     lang: str  # the language the text is in, which differs from the URL's on fallback
     title: str
     html: Markup
+    html_kiosk: Markup  # the same without links that leave the site (kiosk mode)
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,22 @@ def render_inline(text: str) -> Markup:
     return Markup(html)
 
 
+# A link to another site or an e-mail address, as Markdown renders it.
+EXTERNAL_LINK = re.compile(r'<a href="(?:https?:|mailto:)[^"]*"[^>]*>(.*?)</a>', re.S)
+
+
+def without_external_links(html: Markup) -> Markup:
+    """Links that would leave the site, as plain text: the address stays readable."""
+    return Markup(EXTERNAL_LINK.sub(r"\1", str(html)))
+
+
 def load_page(path: Path, name: str, lang: str) -> Page:
     text = path.read_text(encoding="utf-8")
     first, _, body = text.partition("\n")
     if not first.startswith("# "):
         raise ValueError(f"{path}: a page must start with a '# Title' line")
-    return Page(name=name, lang=lang, title=first[2:].strip(), html=render_markdown(body))
+    html = render_markdown(body)
+    return Page(name=name, lang=lang, title=first[2:].strip(), html=html, html_kiosk=without_external_links(html))
 
 
 def _load_yaml(path: Path) -> dict:
@@ -92,6 +105,7 @@ class Library:
         self._questions: dict[tuple[str, str], Texts] = {}
         self._rights: dict[tuple[str, str], Texts] = {}
         self._country_notes: dict[tuple[str, str], Markup] = {}
+        self._letters: dict[tuple[str, str], Texts] = {}
         for lang in self.languages:
             folder = content_dir / lang
             for name in PAGES:
@@ -106,6 +120,10 @@ class Library:
             for region, parts in rights.items():
                 self._rights[region, lang] = Texts(lang, {
                     part: render_inline(parts[part]) for part in RIGHTS_PARTS if parts.get(part)})
+            # Letters stay plain text: they also go into an e-mail and a calendar file.
+            for region, parts in _load_yaml(folder / "letters.yaml").items():
+                self._letters[region, lang] = Texts(lang, {
+                    part: parts[part].strip() for part in LETTER_PARTS if parts.get(part)})
 
     def _pick(self, store: dict, key: str, lang: str):
         return store.get((key, lang)) or store.get((key, FALLBACK))
@@ -122,6 +140,9 @@ class Library:
     def country_note(self, country: str, lang: str) -> Markup | None:
         return self._pick(self._country_notes, country, lang)
 
+    def letter(self, region: str, lang: str) -> Texts | None:
+        return self._pick(self._letters, region, lang)
+
     def missing(self) -> list[str]:
         """Every piece that a language lacks or has incomplete, as "lang: what" lines."""
         gaps = []
@@ -135,6 +156,10 @@ class Library:
                 texts = self._rights.get((region, lang))
                 if texts is None or set(texts.parts) != set(RIGHTS_PARTS):
                     gaps.append(f"{lang}: rights {region}")
+            for region in REGIONS:
+                texts = self._letters.get((region, lang))
+                if texts is None or set(texts.parts) != set(LETTER_PARTS):
+                    gaps.append(f"{lang}: letter {region}")
             gaps += [f"{lang}: country note {country}" for country, source in self._country_notes
                      if source == FALLBACK and (country, lang) not in self._country_notes]
         return gaps

@@ -12,8 +12,9 @@ babel = Babel()
 # sheet are what a bot would hammer.
 RATE_LIMITS = (
     ("check.step", "RATELIMIT_FORM_POSTS", ["POST"]),
-    ("check.sheet", "RATELIMIT_SHEET", None),
-    ("check.sheet_pdf", "RATELIMIT_PDF", None),
+    ("check.review", "RATELIMIT_FORM_POSTS", ["POST"]),  # kiosk mode posts the review
+    ("sheet.sheet", "RATELIMIT_SHEET", None),
+    ("sheet.sheet_pdf", "RATELIMIT_PDF", None),
 )
 
 

@@ -12,8 +12,12 @@ from markupsafe import Markup
 from .answers import REGION_OF_COUNTRY
 from .bank import TOPICS
 from .content import Library
+from .i18n import lazy_gettext as _l
 from .labels import TOPIC_TITLES
 from .sheet import rights_box
+
+# The words of the link button that partners put on their sites, in the link's language.
+LINK_BUTTON_TEXT = _l("Questions to ask before your scan")
 
 
 class SheetFragments:
@@ -22,6 +26,8 @@ class SheetFragments:
         for lang in app.config["LANGUAGES"]:
             with app.test_request_context(f"/{lang}/"):
                 g.lang = lang
+                self._html["poster", lang, lang] = Markup(render_template("parts/poster_block.html"))
+                self._html["button", lang, lang] = Markup.escape(str(LINK_BUTTON_TEXT))
                 for topic in TOPICS:
                     self._html["topic", topic, lang] = Markup.escape(str(TOPIC_TITLES[topic]))
                 for question in library.bank:
@@ -34,6 +40,13 @@ class SheetFragments:
                 for country in REGION_OF_COUNTRY:  # every country, plus "other" and "unsure"
                     box = rights_box(library, {"country": (country,)}, lang)
                     self._html["rights", country, lang] = Markup(render_template("sheet/rights.html", box=box))
+
+    def poster(self, lang: str) -> Markup:
+        """The poster's words in one language (a poster may show several)."""
+        return self._html["poster", lang, lang]
+
+    def button_text(self, lang: str) -> Markup:
+        return self._html["button", lang, lang]
 
     def topic(self, topic: str, lang: str) -> Markup:
         return self._html["topic", topic, lang]

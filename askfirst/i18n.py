@@ -93,7 +93,13 @@ def current_gettext_locale() -> str:
 
 
 def same_page_in(lang: str, answers_query: dict | None = None) -> str:
-    """This page in another language, with the same answers; the home page on error pages."""
+    """This page in another language, with the same answers; the home page on error pages.
+
+    A posted page (in kiosk mode every page of the check is posted) has no address to
+    return to: it leads to the start of the check in the other language.
+    """
+    if request.method == "POST" and request.url_rule:
+        return url_for("check.start", lang=lang)
     endpoint = request.endpoint if request.url_rule else None
     if endpoint and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
         return url_for(endpoint, **{**(request.view_args or {}), **(answers_query or {}), "lang": lang})

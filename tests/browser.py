@@ -1,6 +1,7 @@
 """Shared pieces of the browser tests: the site served on a free local port, and Debian's
 Chromium driven by Playwright (Playwright's own browser download is not used)."""
 
+import contextlib
 import importlib.resources
 import shutil
 import threading
@@ -23,13 +24,22 @@ RUN_AXE = """async (tags) => {
 }"""
 
 
-@pytest.fixture(scope="session")
-def live_server():
-    server = make_server("127.0.0.1", 0, create_app(TestConfig()), threaded=True)
+@contextlib.contextmanager
+def serving(app):
+    """The app on a free local port, in a thread, for as long as the block runs."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    with serving(create_app(TestConfig())) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

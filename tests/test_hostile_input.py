@@ -145,3 +145,47 @@ def test_oversized_bodies_get_413(app, client, lang, size):
                            content_type="application/x-www-form-urlencoded")
     assert_sound(response, lang, allowed=(413,))
     assert Page(response).one("h1").get_text().strip() == expected_title(app, lang, 413)
+
+
+clinic_keys = st.one_of(st.sampled_from([*FIELD_NAMES, "langs", "link_lang", "target", "sent", "also"]),
+                        st.text(max_size=10))
+
+
+@CHECKED
+@given(lang=languages, page=st.sampled_from(["poster", "partners", "next-steps"]),
+       args=st.lists(st.tuples(clinic_keys, hostile), max_size=10))
+def test_any_query_on_the_clinic_and_partner_pages(client, lang, page, args):
+    assert_sound(client.get(f"/{lang}/{page}", query_string=args), lang)
+
+
+@CHECKED
+@given(lang=languages, kind=st.sampled_from(["svg", "png", "gif", "../x"]),
+       args=st.lists(st.tuples(clinic_keys, hostile), max_size=8))
+def test_any_qr_download_is_an_image_or_not_found(client, lang, kind, args):
+    response = client.get(f"/{lang}/partners/qr.{quote(kind, safe='')}", query_string=args)
+    assert response.status_code in (200, 404)
+    if response.status_code == 200:
+        assert response.mimetype in ("image/svg+xml", "image/png")
+
+
+@CHECKED
+@given(lang=languages, sent=hostile, country=st.sampled_from(["us", "de", "gb", "ca", "", "xx"]))
+def test_any_reminder_date_is_a_calendar_file_or_a_clear_error(client, lang, sent, country):
+    response = client.get(f"/{lang}/next-steps/reminder.ics", query_string={"country": country, "sent": sent})
+    assert response.status_code in (200, 400, 404)
+    if response.status_code == 200:
+        assert response.mimetype == "text/calendar"
+    else:
+        assert_sound(response, lang, allowed=(400, 404))
+
+
+@CHECKED
+@given(lang=languages, step=st.sampled_from([s.name for s in STEPS] + ["review"]), form=query,
+       go=st.sampled_from(["", "back", "x"]), open_=st.one_of(st.sampled_from(["sheet", "exam", "review", ""]),
+                                                             st.text(max_size=20)))
+def test_any_kiosk_post_shows_a_page(client, lang, step, form, go, open_):
+    data = MultiDict(form)
+    data.add("go", go)
+    data.add("open", open_)
+    response = client.post(f"/kiosk/{lang}/check/{step}", data=data)
+    assert_sound(response, lang, allowed=(200, 404, 405, 413, 422))

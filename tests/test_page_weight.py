@@ -28,6 +28,10 @@ def every_page(lang):
     yield f"/{lang}/check/review?{HEAVY_SHEET}"
     yield f"/{lang}/sheet?{HEAVY_SHEET}"
     yield f"/{lang}/no-such-page"
+    yield f"/{lang}/next-steps?country=us&also=es"
+    yield f"/{lang}/poster?langs=en,es,ar,zh-hans"
+    yield f"/{lang}/partners?link_lang={lang}&country=us&exam=ct&channel=portal"
+    yield f"/kiosk/{lang}/check/exam"
 
 
 def compressed(body: bytes) -> int:

@@ -41,6 +41,7 @@ def pieces(lang: str, content: Path = CONTENT) -> dict[str, object]:
     rights = _load(folder / "rights.yaml")
     found.update({f"note {country}": note for country, note in (rights.pop("country_notes", None) or {}).items()})
     found.update({f"rights {region}": box for region, box in rights.items()})
+    found.update({f"letter {region}": letter for region, letter in _load(folder / "letters.yaml").items()})
     return found
 
 

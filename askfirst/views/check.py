@@ -1,34 +1,56 @@
-"""The guided check (one view for every step, driven by flow.STEPS) and the sheet.
+"""The guided check: one view for every step (driven by flow.STEPS), and the review.
 
 Answers live only in the request: a step's form posts them all (the step's own field
-plus hidden fields for the rest), and the next step is reached by a redirect whose
-query string carries them. Nothing is stored between requests.
+plus hidden fields for the rest). Normally the next step is reached by a redirect whose
+query string carries them, so that any state of the check is a link. In kiosk mode the
+next step is shown in the response instead, so that no URL ever holds an answer.
 """
 
 from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
 from werkzeug.exceptions import MethodNotAllowed
 
-from .. import flow, pdf
+from .. import flow, kiosk
 from ..answers import from_multidict, to_query
-from ..bank import select_questions
 from ..forms import form_class
-from ..i18n import current, offered
-from . import library, private
+from . import private
+from .links import second_language, step_url
+from .sheet import show_sheet
 
 bp = Blueprint("check", __name__, url_prefix="/<lang>")
 
 
-def step_url(name: str, answers, **extra) -> str:
-    """The URL of a step (or the review) that opens with these answers filled in."""
-    if name == flow.REVIEW:
-        return url_for(".review", **to_query(answers), **extra)
-    return url_for(".step", name=name, **to_query(answers), **extra)
-
-
-def _then() -> str | None:
+def _then(values) -> str | None:
     """Where to go after this step: back to the review when it came from a Change link."""
-    values = request.form if request.method == "POST" else request.args
     return flow.REVIEW if values.get("then") == flow.REVIEW else None
+
+
+def _preselected(answers):
+    """A clinic's default country fills the first step, until the patient answers it."""
+    default = current_app.config["DEFAULT_COUNTRY"]
+    return {**answers, "country": answers["country"] or ((default,) if default else ())}
+
+
+def show_step(name: str, answers, then: str | None, form=None, status: int = 200):
+    """Render one step with these answers (the form's own field pre-filled)."""
+    step = flow.STEP_BY_NAME[name]
+    back = then or flow.preceding(name)
+    back_href = step_url(back, answers) if back else url_for("pages.home")
+    chosen = _preselected(answers)[name] if name == "country" else answers[name]
+    return private(make_response(render_template(
+        "check/step.html", step=step, form=form or form_class(step)(), chosen=chosen,
+        others={key: values for key, values in to_query(answers).items() if key != name},
+        then=then, back=back, back_href=back_href, answers_query=to_query(answers),
+        number=flow.number(name), total=len(flow.NAMES)), status))
+
+
+def show_review(answers, also=None):
+    return private(make_response(render_template(
+        "check/review.html", answers=answers, answers_query=to_query(answers), also=also,
+        steps=flow.STEPS, step_url=step_url, number=flow.number(flow.REVIEW), total=len(flow.NAMES))))
+
+
+def show(name: str, answers, then=None):
+    return show_review(answers) if name == flow.REVIEW else show_step(name, answers, then)
 
 
 @bp.get("/check")
@@ -40,75 +62,35 @@ def start():
 
 @bp.route("/check/<name>", methods=["GET", "POST"])
 def step(name: str):
-    if name == flow.REVIEW:  # the review has its own GET-only view
-        raise MethodNotAllowed(valid_methods=["GET", "HEAD"])
-    step = flow.STEP_BY_NAME.get(name)
-    if step is None:
+    if name == flow.REVIEW:  # the review has its own view
+        raise MethodNotAllowed(valid_methods=["GET", "HEAD", "POST"] if kiosk.active() else ["GET", "HEAD"])
+    if name not in flow.STEP_BY_NAME:
         abort(404)
-    then = _then()
-    if request.method == "POST":
-        answers = from_multidict(request.form)
-        form = form_class(step)(request.form)
-        if form.validate():
-            return redirect(step_url(then or flow.following(name), answers), 303)
-        status = 422  # understood, but one answer needs correcting
-    else:
-        answers = from_multidict(request.args)
-        form = form_class(step)()
-        status = 200
-    others = {key: values for key, values in to_query(answers).items() if key != name}
-    back = then or flow.preceding(name)
-    back_href = step_url(back, answers) if back else url_for("pages.home")
-    response = make_response(render_template(
-        "check/step.html", step=step, form=form, chosen=answers[name], others=others,
-        then=then, back_href=back_href, answers_query=to_query(answers),
-        number=flow.number(name), total=len(flow.NAMES)), status)
-    return private(response)
+    if request.method == "GET":
+        return show_step(name, from_multidict(request.args), _then(request.args))
+
+    answers, then = from_multidict(request.form), _then(request.form)
+    if kiosk.active() and request.form.get("go") == "back":  # kiosk: Back is a posted button
+        return show(then or flow.preceding(name) or flow.STEPS[0].name, answers)
+    form = form_class(flow.STEP_BY_NAME[name])(request.form)
+    if not form.validate():
+        return show_step(name, answers, then, form, status=422)  # understood; one answer to correct
+    target = then or flow.following(name)
+    if kiosk.active():
+        return show(target, answers)
+    return redirect(step_url(target, answers), 303)
 
 
-def second_language() -> str | None:
-    """The clinic's language for a two-language sheet (`also=fr`), if it is a real second one."""
-    also = request.args.get("also", "")
-    return also if also in offered() and also != current() else None
-
-
-def sheet_query(answers) -> dict:
-    """The query of a sheet: the answers, and the second language if one was chosen."""
-    also = second_language()
-    return {**to_query(answers), **({"also": [also]} if also else {})}
-
-
-@bp.get("/check/review")
+@bp.route("/check/review", methods=["GET", "POST"])
 def review():
-    answers = from_multidict(request.args)
-    response = make_response(render_template(
-        "check/review.html", answers=answers, answers_query=to_query(answers), also=second_language(),
-        steps=flow.STEPS, step_url=step_url, number=flow.number(flow.REVIEW), total=len(flow.NAMES)))
-    return private(response)
-
-
-def render_sheet(answers, for_pdf: bool = False) -> str:
-    topics = select_questions(library().bank, answers, current_app.config["SHEET_MAX_QUESTIONS"])
-    return render_template(
-        "sheet.html", topics=topics, answers=answers, answers_query=sheet_query(answers),
-        also=second_language(), step_url=step_url, for_pdf=for_pdf,
-        fragments=current_app.extensions["askfirst_fragments"])
-
-
-@bp.get("/sheet")
-def sheet():
-    """The question sheet; unknown or invalid values in the link are ignored."""
-    return private(make_response(render_sheet(from_multidict(request.args))))
-
-
-@bp.get("/sheet.pdf")
-def sheet_pdf():
-    """The same sheet as a PDF, from the same template, by WeasyPrint."""
-    if not pdf.available():
-        abort(503)
-    answers = from_multidict(request.args)
-    document = pdf.render(render_sheet(answers, for_pdf=True), current_app.static_folder)
-    response = make_response(document)
-    response.mimetype = "application/pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="askfirst-questions-{current()}.pdf"'
-    return private(response)
+    if request.method == "GET":
+        return show_review(from_multidict(request.args), second_language())
+    if not kiosk.active():  # outside kiosk mode the review is a link, never posted
+        raise MethodNotAllowed(valid_methods=["GET", "HEAD"])
+    # Kiosk: the review's buttons post the answers and say what to open next.
+    answers, target = from_multidict(request.form), request.form.get("open", flow.REVIEW)
+    if target == "sheet":
+        return show_sheet(answers, second_language(request.form))
+    if target in flow.STEP_BY_NAME:
+        return show_step(target, answers, then=flow.REVIEW)
+    return show_review(answers, second_language(request.form))

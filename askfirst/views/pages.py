@@ -2,9 +2,10 @@
 
 from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
 
+from .. import kiosk
 from ..content import PAGES
 from ..i18n import browser_choice, current
-from . import library, public
+from . import library, private, public
 
 root = Blueprint("root", __name__)
 bp = Blueprint("pages", __name__, url_prefix="/<lang>")
@@ -30,7 +31,8 @@ def _render(name: str):
         if page is None:
             abort(404)
         html = cache[key] = render_template("page.html", page=page)
-    return public(make_response(html))
+    # In kiosk mode nothing is kept either, so that Back after "Finish" shows nothing.
+    return (private if kiosk.active() else public)(make_response(html))
 
 
 @bp.get("/")

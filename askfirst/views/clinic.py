@@ -1,0 +1,66 @@
+"""For clinics and advocates: the waiting-room poster, and the partners page that builds a
+prepared link (with its QR code and a plain HTML link button) from a set of answers."""
+
+import io
+
+import segno
+from flask import Blueprint, Response, current_app, make_response, render_template, request, url_for
+
+from ..answers import from_multidict, to_query
+from ..i18n import current, offered
+from ..qr import public_url, qr_svg
+from . import private
+
+bp = Blueprint("clinic", __name__, url_prefix="/<lang>")
+POSTER_MAX_LANGUAGES = 4  # more would not fit on one printed page
+
+
+def poster_languages() -> list[str]:
+    """`langs=es,en,ar` (or repeated): the clinic's choice, in its order; this page's language if none."""
+    asked = [code.strip() for value in request.args.getlist("langs") for code in value.split(",")]
+    chosen = list(dict.fromkeys(code for code in asked if code in offered()))
+    return chosen[:POSTER_MAX_LANGUAGES] or [current()]
+
+
+@bp.get("/poster")
+def poster():
+    languages = poster_languages()
+    blocks = [{"lang": code, "url": public_url(url_for("pages.home", lang=code))} for code in languages]
+    return private(make_response(render_template(
+        "poster.html", blocks=blocks, fragments=current_app.extensions["askfirst_fragments"],
+        chosen=languages)))
+
+
+def prepared_link() -> str | None:
+    """The link the partners form describes, or None before it is filled in."""
+    link_lang = request.args.get("link_lang")
+    if link_lang not in offered():
+        return None
+    answers = from_multidict(request.args)
+    endpoint = "sheet.sheet" if request.args.get("target") == "sheet" else "check.start"
+    return public_url(url_for(endpoint, lang=link_lang, **to_query(answers)))
+
+
+@bp.get("/partners")
+def partners():
+    link = prepared_link()
+    link_lang = request.args.get("link_lang")
+    return private(make_response(render_template(
+        "partners.html", link=link, answers=from_multidict(request.args),
+        link_lang=link_lang if link_lang in offered() else current(), target=request.args.get("target", "check"),
+        qr=qr_svg(link) if link else None, query=request.query_string.decode("ascii", "replace"),
+        fragments=current_app.extensions["askfirst_fragments"])))
+
+
+@bp.get("/partners/qr.<kind>")
+def partners_qr(kind: str):
+    """The prepared link's QR code to download, as SVG or PNG."""
+    link = prepared_link()
+    if link is None or kind not in ("svg", "png"):
+        return Response(status=404)
+    out = io.BytesIO()
+    segno.make(link, error="m").save(out, kind=kind, scale=10 if kind == "png" else 4, border=4)
+    response = make_response(out.getvalue())
+    response.mimetype = "image/svg+xml" if kind == "svg" else "image/png"
+    response.headers["Content-Disposition"] = f'attachment; filename="askfirst-link.{kind}"'
+    return private(response)

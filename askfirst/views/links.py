@@ -1,0 +1,25 @@
+"""Links between the parts of the check and the sheet, shared by their views."""
+
+from flask import request, url_for
+
+from .. import flow
+from ..answers import to_query
+from ..i18n import current, offered
+
+
+def step_url(name: str, answers, **extra) -> str:
+    """The URL of a step (or the review) that opens with these answers filled in."""
+    if name == flow.REVIEW:
+        return url_for("check.review", **to_query(answers), **extra)
+    return url_for("check.step", name=name, **to_query(answers), **extra)
+
+
+def second_language(values=None) -> str | None:
+    """The clinic's language for a two-language sheet (`also=fr`), if it is a real second one."""
+    also = (values if values is not None else request.values).get("also", "")
+    return also if also in offered() and also != current() else None
+
+
+def sheet_query(answers, also: str | None) -> dict:
+    """The query of a sheet: the answers, and the second language if one was chosen."""
+    return {**to_query(answers), **({"also": [also]} if also else {})}

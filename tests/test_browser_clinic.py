@@ -1,0 +1,88 @@
+"""Waiting rooms and advocates in a real browser: the kiosk goes back to the start by
+itself, and Back then shows nothing of the previous patient; prepared links open the
+state they name; the poster prints on one page."""
+
+import io
+
+import pytest
+from browser import serving
+from pypdf import PdfReader
+
+from app import create_app
+from askfirst.config import TestConfig
+
+IDLE_SECONDS = 2
+
+
+@pytest.fixture(scope="module")
+def kiosk_server():
+    config = TestConfig()
+    config.KIOSK_IDLE_SECONDS = IDLE_SECONDS
+    with serving(create_app(config)) as url:
+        yield url
+
+
+def finish_a_check(page, base):
+    page.goto(f"{base}/kiosk/en/check")
+    page.select_option("#country", "li")
+    page.click("main form:not(.back-form) button[type=submit]")
+    for choice in ["exam-mammogram", "channel-other_doctor", "setting-mobile", "worry-someone_else"]:
+        page.check(f"#{choice}")
+        page.click("main form:not(.back-form) button[type=submit]")
+    page.click("form.make-sheet button[type=submit]")  # the review: make the sheet
+    page.wait_for_selector(".question")
+    assert "Datenschutzstelle" in page.locator("section.rights").inner_text()
+
+
+def test_kiosk_goes_back_to_the_start_when_left_alone(browser, kiosk_server):
+    page = browser.new_page()
+    finish_a_check(page, kiosk_server)
+    page.wait_for_url(f"{kiosk_server}/kiosk/en/", timeout=(IDLE_SECONDS + 5) * 1000)
+    assert page.locator(".question").count() == 0
+    page.close()
+
+
+@pytest.mark.parametrize("how", ["finish", "idle"])
+def test_back_after_a_reset_shows_nothing_of_the_previous_patient(browser, kiosk_server, how):
+    page = browser.new_page()
+    finish_a_check(page, kiosk_server)
+    if how == "finish":
+        page.click("a.finish")
+    page.wait_for_url(f"{kiosk_server}/kiosk/en/", timeout=(IDLE_SECONDS + 5) * 1000)
+    try:
+        page.go_back()
+    except Exception:  # noqa: BLE001 - Chromium refuses to show a posted page again: that is the point
+        pass
+    shown = page.content()
+    for trace in ["Datenschutzstelle", "Liechtenstein", "Mammogram", "question"]:
+        assert trace not in shown
+    page.close()
+
+
+@pytest.mark.parametrize("link, check", [
+    ("/es/check?country=es&exam=mri&channel=portal", lambda p: p.locator("#country").input_value() == "es"),
+    ("/es/check/exam?country=es&exam=mri", lambda p: p.locator("#exam-mri").is_checked()),
+    ("/de/check/worry?country=de&worry=research&worry=breach",
+     lambda p: p.locator("#worry-research").is_checked() and p.locator("#worry-breach").is_checked()),
+    ("/fr/sheet?country=fr&exam=ct&setting=office", lambda p: "CNIL" in p.locator("section.rights").inner_text()),
+    ("/en/sheet?country=us&also=vi&channel=disc", lambda p: p.locator(".pair .echo[lang=vi]").count() == 8),
+    ("/en/check?country=xx&exam=brain", lambda p: p.locator("#country").input_value() == ""),
+])
+def test_prepared_links_open_the_state_they_name(browser, live_server, link, check):
+    page = browser.new_page()
+    response = page.goto(live_server + link)
+    assert response.status == 200
+    assert check(page)
+    page.close()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("languages", ["vi", "en,es", "de,fr,vi,pt-br", "en,es,ar,zh-hans"])
+def test_the_poster_prints_on_one_page(browser, live_server, paper, languages):
+    page = browser.new_page()
+    page.goto(f"{live_server}/en/poster?langs={languages}")
+    pages = PdfReader(io.BytesIO(page.pdf(format=paper))).pages
+    assert len(pages) == 1
+    text = pages[0].extract_text()
+    assert "Languages on the poster" not in text  # the choice form is not printed
+    page.close()
