@@ -46,6 +46,8 @@ def texts(lang: str) -> dict[str, str]:
     rights.pop("country_notes", None)
     found["rights boxes"] = plain_text("\n\n".join(v for box in rights.values() for k, v in box.items()
                                                    if k not in ("law", "source")))
+    letters = yaml.safe_load((folder / "letters.yaml").read_text(encoding="utf-8")) or {}
+    found["letters"] = plain_text("\n\n".join(v for letter in letters.values() for v in letter.values()))
     return found
 
 
