@@ -26,8 +26,8 @@ class SheetFragments:
         for lang in app.config["LANGUAGES"]:
             with app.test_request_context(f"/{lang}/"):
                 g.lang = lang
-                self._html["poster", lang, lang] = Markup(render_template("parts/poster_block.html"))
-                self._html["button", lang, lang] = Markup.escape(str(LINK_BUTTON_TEXT))
+                self._html["poster", "words", lang] = Markup(render_template("parts/poster_block.html"))
+                self._html["button", "text", lang] = Markup.escape(str(LINK_BUTTON_TEXT))
                 for topic in TOPICS:
                     self._html["topic", topic, lang] = Markup.escape(str(TOPIC_TITLES[topic]))
                 for question in library.bank:
@@ -43,10 +43,10 @@ class SheetFragments:
 
     def poster(self, lang: str) -> Markup:
         """The poster's words in one language (a poster may show several)."""
-        return self._html["poster", lang, lang]
+        return self._html["poster", "words", lang]
 
     def button_text(self, lang: str) -> Markup:
-        return self._html["button", lang, lang]
+        return self._html["button", "text", lang]
 
     def topic(self, topic: str, lang: str) -> Markup:
         return self._html["topic", topic, lang]

@@ -3,10 +3,10 @@ width: each step of the check with and without validation errors, the review, th
 (one and two languages) and an error page. Any WCAG 2.0/2.1/2.2 A or AA violation fails."""
 
 import pytest
-from browser import axe_violations
 
 from askfirst.content import PAGES
 from askfirst.flow import STEPS
+from browser import axe_violations
 from conftest import LANGUAGES
 
 WIDTHS = {"phone": 390, "desktop": 1280}

@@ -3,13 +3,15 @@ itself, and Back then shows nothing of the previous patient; prepared links open
 state they name; the poster prints on one page."""
 
 import io
+import time
 
 import pytest
-from browser import serving
+from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
 from app import create_app
 from askfirst.config import TestConfig
+from browser import serving
 
 IDLE_SECONDS = 2
 
@@ -50,13 +52,24 @@ def test_back_after_a_reset_shows_nothing_of_the_previous_patient(browser, kiosk
         page.click("a.finish")
     page.wait_for_url(f"{kiosk_server}/kiosk/en/", timeout=(IDLE_SECONDS + 5) * 1000)
     try:
-        page.go_back()
-    except Exception:  # noqa: BLE001 - Chromium refuses to show a posted page again: that is the point
+        page.go_back(wait_until="commit")
+    except PlaywrightError:  # Chromium refuses to show a posted page again: that is the point
         pass
-    shown = page.content()
+    shown = settled_content(page)
     for trace in ["Datenschutzstelle", "Liechtenstein", "Mammogram", "question"]:
         assert trace not in shown
     page.close()
+
+
+def settled_content(page, tries=50):
+    """The page's HTML once it has stopped navigating (Chromium's own error page, here)."""
+    for _ in range(tries):
+        try:
+            page.wait_for_load_state("load")
+            return page.content()
+        except PlaywrightError:
+            time.sleep(0.1)
+    raise AssertionError("the page never settled after Back")
 
 
 @pytest.mark.parametrize("link, check", [

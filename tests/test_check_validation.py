@@ -85,3 +85,18 @@ def test_unknown_step_is_not_found(fetch):
 def test_review_cannot_be_posted_to(fetch):
     page = fetch("/en/check/review", status=405, method="post")
     assert "GET" in page.headers["Allow"]
+
+
+def test_language_links_on_a_correction_page_keep_the_answers(client):
+    page = check_page(client.post("/en/check/exam", data={"country": "fr"}), status=422)
+    links = {a["hreflang"]: a["href"] for a in page.select("nav.languages a")}
+    assert links["es"] == "/es/check/exam?country=fr"
+
+
+def test_a_clinics_default_country_is_not_forced_on_a_correction():
+    from app import create_app
+    from askfirst.config import TestConfig
+    config = TestConfig()
+    config.DEFAULT_COUNTRY = "dk"
+    page = check_page(create_app(config).test_client().post("/en/check/country", data={}), status=422)
+    assert not page.select("option[selected]")

@@ -35,7 +35,8 @@ def show_step(name: str, answers, then: str | None, form=None, status: int = 200
     step = flow.STEP_BY_NAME[name]
     back = then or flow.preceding(name)
     back_href = step_url(back, answers) if back else url_for("pages.home")
-    chosen = _preselected(answers)[name] if name == "country" else answers[name]
+    # A clinic's default country is offered when the step opens, not after "choose one".
+    chosen = _preselected(answers)[name] if name == "country" and form is None else answers[name]
     return private(make_response(render_template(
         "check/step.html", step=step, form=form or form_class(step)(), chosen=chosen,
         others={key: values for key, values in to_query(answers).items() if key != name},

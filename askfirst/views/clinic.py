@@ -31,14 +31,22 @@ def poster():
         chosen=languages)))
 
 
-def prepared_link() -> str | None:
-    """The link the partners form describes, or None before it is filled in."""
+def link_choices() -> dict | None:
+    """The partners form's valid choices as query arguments, or None before it is filled in."""
     link_lang = request.args.get("link_lang")
     if link_lang not in offered():
         return None
-    answers = from_multidict(request.args)
-    endpoint = "sheet.sheet" if request.args.get("target") == "sheet" else "check.start"
-    return public_url(url_for(endpoint, lang=link_lang, **to_query(answers)))
+    target = "sheet" if request.args.get("target") == "sheet" else "check"
+    return {"link_lang": link_lang, "target": target, **to_query(from_multidict(request.args))}
+
+
+def prepared_link() -> str | None:
+    """The link the partners form describes, or None before it is filled in."""
+    choices = link_choices()
+    if choices is None:
+        return None
+    endpoint = "sheet.sheet" if choices.pop("target") == "sheet" else "check.start"
+    return public_url(url_for(endpoint, lang=choices.pop("link_lang"), **choices))
 
 
 @bp.get("/partners")
@@ -48,7 +56,7 @@ def partners():
     return private(make_response(render_template(
         "partners.html", link=link, answers=from_multidict(request.args),
         link_lang=link_lang if link_lang in offered() else current(), target=request.args.get("target", "check"),
-        qr=qr_svg(link) if link else None, query=request.query_string.decode("ascii", "replace"),
+        qr=qr_svg(link) if link else None, choices=link_choices() or {},
         fragments=current_app.extensions["askfirst_fragments"])))
 
 

@@ -42,8 +42,10 @@ def sheet():
 @bp.get("/sheet.pdf")
 def sheet_pdf():
     """The same sheet as a PDF, from the same template, by WeasyPrint."""
-    if not pdf.available() or kiosk.active():  # a shared screen keeps no files
-        abort(503 if not kiosk.active() else 404)
+    if kiosk.active():  # a shared screen keeps no files
+        abort(404)
+    if not pdf.available():
+        abort(503)
     document = pdf.render(render_sheet(from_multidict(request.args), second_language(), for_pdf=True),
                           current_app.static_folder)
     response = make_response(document)
@@ -93,8 +95,7 @@ def next_steps():
     today = datetime.now(timezone.utc).date()
     return private(make_response(render_template(
         "next_steps.html", answers=answers, answers_query=sheet_query(answers, also), box=box,
-        letters=letters, authority=library().authorities.get(answers["country"][0]) if answers["country"] else None,
-        deadline=add_deadline(today, box), today=today, country=answers["country"])))
+        letters=letters, deadline=add_deadline(today, box), today=today, country=answers["country"])))
 
 
 @bp.get("/next-steps/reminder.ics")
