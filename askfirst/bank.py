@@ -58,12 +58,19 @@ class TopicGroup:
     questions: tuple[Question, ...]
 
 
+def read_yaml(path: Path):
+    """A YAML file's data, with PyYAML's C parser where the wheel has it (most do):
+    start-up reads some thirty such files, and the pure-Python parser took a second."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
 class BankError(ValueError):
     """The bank's files break the format; raised at start-up, never per request."""
 
 
 def load_rules(path: Path) -> tuple[Question, ...]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = read_yaml(path) or []
     questions = []
     for entry in entries:
         when = entry.get("when") or {}
@@ -84,7 +91,7 @@ def load_texts(path: Path) -> dict[str, dict[str, str]]:
     """One language's texts: id -> {ask, why, good, red_flag}. Empty if the file is missing."""
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path) or {}
 
 
 def _fit(question: Question, answers: Answers) -> int | None:

@@ -9,14 +9,14 @@ Library and hands out what it has rendered.
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import markdown
-import yaml
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup
 
-from .bank import Question, load_rules, load_texts
+from .bank import Question, load_rules, load_texts, read_yaml
 
 FALLBACK = "en"
 PAGES = ("home", "why", "rights", "help", "privacy", "about", "glossary")
@@ -60,8 +60,17 @@ class Texts:
     parts: dict[str, Markup]
 
 
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    # One converter, reset between texts: building one per text took a second at start-up
+    # (some 3,000 texts). Rendering happens only while the Library loads, in one thread.
+    return markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, IsolateNumbers()])
+
+
 def render_markdown(text: str) -> Markup:
-    return Markup(markdown.markdown(text, extensions=[*MARKDOWN_EXTENSIONS, IsolateNumbers()]))
+    converter = _converter()
+    converter.reset()
+    return Markup(converter.convert(text))
 
 
 def render_inline(text: str) -> Markup:
@@ -91,7 +100,7 @@ def load_page(path: Path, name: str, lang: str) -> Page:
 
 
 def _load_yaml(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return (read_yaml(path) or {}) if path.exists() else {}
 
 
 class Library:
