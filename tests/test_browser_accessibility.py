@@ -24,6 +24,11 @@ def pages_to_check(lang):
     other = "ar" if lang != "ar" else "en"
     yield "sheet in two languages", f"/{lang}/sheet?{ANSWERS}&also={other}", False
     yield "not found", f"/{lang}/no-such-page", False
+    yield "next steps", f"/{lang}/next-steps?{ANSWERS}&also={other}", False
+    yield "poster", f"/{lang}/poster?langs={lang},{other}", False
+    yield "partners", f"/{lang}/partners?link_lang={lang}&target=sheet&{ANSWERS}", False
+    yield "kiosk step", f"/kiosk/{lang}/check/exam", False
+    yield "kiosk step with error", f"/kiosk/{lang}/check/exam", True
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -34,12 +39,15 @@ def test_no_wcag_violations(browser, live_server, lang, width):
     for label, url, with_errors in pages_to_check(lang):
         page.goto(live_server + url)
         if with_errors:
-            page.click("main form button[type=submit]")
+            page.click("main form:not(.back-form) button[type=submit]")
             assert page.locator(".error-summary").is_visible(), f"{label}: no error summary"
-        problems += [f"{lang} {width} {label}: {violation}" for violation in axe_violations(page)]
+        # The kiosk's idle reset is a timed refresh (WCAG 2.2.1): a deliberate choice for a
+        # shared screen, set by the clinic, and the only rule switched off, only there.
+        rules_off = ["meta-refresh"] if url.startswith("/kiosk/") else []
+        problems += [f"{lang} {width} {label}: {violation}" for violation in axe_violations(page, rules_off)]
         checked += 1
     page.close()
-    assert checked == len(PAGES) + 2 * len(STEPS) + 4
+    assert checked == len(PAGES) + 2 * len(STEPS) + 9
     assert problems == []
 
 
@@ -50,7 +58,7 @@ def test_no_horizontal_scrolling_at_320_pixels(browser, live_server, lang):
     for label, url, with_errors in pages_to_check(lang):
         page.goto(live_server + url)
         if with_errors:
-            page.click("main form button[type=submit]")
+            page.click("main form:not(.back-form) button[type=submit]")
         if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
             wide.append(label)
     page.close()
