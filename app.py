@@ -48,7 +48,7 @@ def create_app(config: Config | None = None) -> Flask:
     errors.register(app)
     init_limiter(app)  # after the blueprints: it wraps their views
 
-    pdf.warm_up(app)  # load WeasyPrint now, in gunicorn's master, not on the first download
+    pdf.warm_up()  # load WeasyPrint now, in gunicorn's master, not on the first download
     # Needs the templates, catalogs and url processors above; renders each sheet part once.
     app.extensions["askfirst_fragments"] = SheetFragments(app, app.extensions["askfirst_library"])
 

@@ -11,8 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Flask
-
 log = logging.getLogger(__name__)
 BASE_URL = "https://askfirst.invalid/"  # a name that resolves nowhere: relative links stay local
 
@@ -31,7 +29,7 @@ def available() -> bool:
     return _weasyprint() is not None
 
 
-def warm_up(app: Flask) -> None:
+def warm_up() -> None:
     _weasyprint()
 
 

@@ -23,12 +23,18 @@ def public(response: Response) -> Response:
     return response
 
 
-def static_part(name: str) -> Markup:
-    """A part of the layout that is the same on every page of a language (the footer):
-    rendered on first use per language and kept. It holds nothing from any request."""
-    key = (name, current(), request.script_root)
-    cache = current_app.extensions.setdefault("askfirst_static_parts", {})
+def rendered_once(kind: str, name: str, render) -> Markup:
+    """HTML that is the same for everyone in a language (a content page, the footer):
+    rendered on first use per language and address prefix, then kept. `render` must use
+    nothing from the request but its language; it may abort (nothing is kept then)."""
+    key = (kind, name, current(), request.script_root)
+    cache = current_app.extensions.setdefault("askfirst_rendered_once", {})
     html = cache.get(key)
     if html is None:
-        html = cache[key] = Markup(render_template(f"parts/{name}.html"))
+        html = cache[key] = Markup(render())
     return html
+
+
+def static_part(name: str) -> Markup:
+    """A part of the layout that is the same on every page of a language (the footer)."""
+    return rendered_once("part", name, lambda: render_template(f"parts/{name}.html"))

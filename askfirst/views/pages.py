@@ -1,11 +1,11 @@
 """The long pages written in Markdown, and `/`, which picks a language."""
 
-from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, make_response, redirect, render_template, url_for
 
 from .. import kiosk
 from ..content import PAGES
 from ..i18n import browser_choice, current
-from . import library, private, public
+from . import library, private, public, rendered_once
 
 root = Blueprint("root", __name__)
 bp = Blueprint("pages", __name__, url_prefix="/<lang>")
@@ -22,15 +22,13 @@ def choose_language():
 def _render(name: str):
     """A content page is the same for everyone who asks in the same language, so it is
     rendered once and kept (a few kilobytes per page and language)."""
-    lang = current()
-    key = (name, lang, request.script_root)
-    cache = current_app.extensions.setdefault("askfirst_rendered_pages", {})
-    html = cache.get(key)
-    if html is None:
-        page = library().page(name, lang)
+    def render():
+        page = library().page(name, current())
         if page is None:
             abort(404)
-        html = cache[key] = render_template("page.html", page=page)
+        return render_template("page.html", page=page)
+
+    html = rendered_once("page", name, render)
     # In kiosk mode nothing is kept either, so that Back after "Finish" shows nothing.
     return (private if kiosk.active() else public)(make_response(html))
 

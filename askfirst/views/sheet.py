@@ -1,6 +1,7 @@
 """The question sheet, its PDF, and what to do after the appointment (a ready letter and
 a calendar reminder of the deadline)."""
 
+import calendar
 import uuid
 from datetime import date, datetime, timedelta, timezone
 
@@ -62,12 +63,8 @@ def add_deadline(start: date, region_code: str) -> date | None:
         return start + timedelta(days=amount)
     month_index = start.month - 1 + amount
     year, month = start.year + month_index // 12, month_index % 12 + 1
-    for day in range(start.day, 27, -1):  # the same day next month, or that month's last
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    return date(year, month, min(start.day, 28))
+    # The same day that many months on, or that month's last day if it is shorter.
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def sent_date() -> date:
