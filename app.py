@@ -8,17 +8,16 @@ import logging
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import i18n, kiosk, pdf, qr, security
+from askfirst import caching, development, flow, i18n, mode, pdf, security
 from askfirst.answers import FIELD_BY_NAME
 from askfirst.config import ROOT, SHIPPED_LANGUAGES, Config
 from askfirst.content import Library
 from askfirst.extensions import babel, init_limiter
-from askfirst.flow import STEP_BY_NAME
-from askfirst.fragments import SheetFragments
-from askfirst.kiosk import KioskPrefix
-from askfirst.labels import TOPIC_TITLES, country_choices, label
+from askfirst.labels import label
+from askfirst.prerendered import Parts, Prerendered
 from askfirst.privacy import DropQueryStrings
-from askfirst.views import check, clinic, errors, pages, service, sheet, static_part
+from askfirst.qr import public_url
+from askfirst.views import check, clinic, errors, letters, pages, service, sheet
 
 
 def create_app(config: Config | None = None) -> Flask:
@@ -41,18 +40,19 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(service.bp)
     app.register_blueprint(pages.root)
     # Before pages.bp: /<lang>/check, /<lang>/sheet and the rest are not page names.
-    app.register_blueprint(check.bp)
-    app.register_blueprint(sheet.bp)
-    app.register_blueprint(clinic.bp)
-    app.register_blueprint(pages.bp)
+    for blueprint in (check.bp, sheet.bp, letters.bp, clinic.bp, pages.bp):
+        app.register_blueprint(blueprint)
     errors.register(app)
+    caching.init_app(app)  # after the blueprints: it marks Flask's static view public
     init_limiter(app)  # after the blueprints: it wraps their views
 
     pdf.warm_up()  # load WeasyPrint now, in gunicorn's master, not on the first download
-    # Needs the templates, catalogs and url processors above; renders each sheet part once.
-    app.extensions["askfirst_fragments"] = SheetFragments(app, app.extensions["askfirst_library"])
+    # Needs the templates, catalogs and url processors above.
+    Prerendered(app, lambda: app.extensions["askfirst_library"])  # app.extensions["askfirst_prerendered"]
+    if not app.config["PRERENDER"]:
+        development.reload_content_on_change(app)
 
-    app.wsgi_app = KioskPrefix(app.wsgi_app)  # /kiosk/... : the same site in kiosk mode
+    app.wsgi_app = mode.KioskPrefix(app.wsgi_app)  # /kiosk/... : the same site in kiosk mode
     proxies = app.config["PROXY_COUNT"]
     if proxies:  # trust exactly that many X-Forwarded-* hops for address, scheme and host
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
@@ -78,24 +78,21 @@ def _check_languages(languages: list[str]) -> None:
 
 def _template_helpers() -> dict:
     lang = i18n.current()
+    request_mode = mode.current()
     return {
         "lang": lang,
         "lang_tag": i18n.tag(lang),
         "text_dir": i18n.direction(lang),
+        "mode": request_mode,
+        "parts": Parts(current_app.extensions["askfirst_prerendered"], request_mode),
         "language_links": i18n.switch_links,
         "same_page_in": i18n.same_page_in,
-        "static_part": static_part,
-        "public_url": qr.public_url,
-        "qr_svg": qr.qr_svg,
-        "kiosk": kiosk.active(),
+        "public_url": public_url,
         "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],
         "clinic_name": current_app.config["CLINIC_NAME"],
         "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,
         "tag": i18n.tag,
         "direction": i18n.direction,
         "label": label,
-        "country_choices": country_choices,
-        "topic_title": TOPIC_TITLES.get,
-        "step_title": lambda field: STEP_BY_NAME[field].title,
-        "field_values": lambda field: FIELD_BY_NAME[field].values,
+        "steps": flow.STEPS,
     }

@@ -46,24 +46,30 @@ class Config:
         self.KIOSK_IDLE_SECONDS = int(os.environ.get("ASKFIRST_KIOSK_IDLE_SECONDS", 120))
         # Where to report a security problem (security.txt): "mailto:..." or "https://...".
         self.SECURITY_CONTACT = os.environ.get("ASKFIRST_SECURITY_CONTACT", "")
-        # The site's public address, without a trailing slash (used for canonical links).
-        self.PUBLIC_BASE_URL = os.environ.get("ASKFIRST_PUBLIC_BASE_URL", "").rstrip("/")
+        # The site's public address, without a trailing slash: every absolute link (QR codes,
+        # partners' links) starts with it, never with a request's Host header. The default
+        # is where `make run` serves; a deployment sets its own.
+        self.PUBLIC_BASE_URL = os.environ.get("ASKFIRST_PUBLIC_BASE_URL", "http://127.0.0.1:5000").rstrip("/")
         # How many reverse proxies stand in front of the app and set X-Forwarded-*.
         # 0 trusts none: the client address is the connection's. Set it to your proxies.
         self.PROXY_COUNT = int(os.environ.get("ASKFIRST_PROXY_COUNT", 0))
         # Seconds a browser or shared cache may keep a content page (not the sheet).
         self.CONTENT_CACHE_SECONDS = int(os.environ.get("ASKFIRST_CONTENT_CACHE_SECONDS", 3600))
+        # Whether what is the same for everyone is rendered once at start-up (prerendered.py);
+        # off in development, so that an edited template or content file shows at once.
+        self.PRERENDER = True
         # No SECRET_KEY on purpose: without one Flask's session cannot be written,
         # so no code path can ever set a session cookie.
         self.TESTING = False
 
 
 class DevelopmentConfig(Config):
-    """What `make run` uses: the same site, with templates reloaded on change."""
+    """What `make dev` uses: the same site, with templates and content read anew on change."""
 
     def __init__(self) -> None:
         super().__init__()
         self.TEMPLATES_AUTO_RELOAD = True
+        self.PRERENDER = False
 
 
 class TestConfig(Config):

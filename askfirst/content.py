@@ -51,7 +51,6 @@ class Page:
     lang: str  # the language the text is in, which differs from the URL's on fallback
     title: str
     html: Markup
-    html_kiosk: Markup  # the same without links that leave the site (kiosk mode)
 
 
 @dataclass(frozen=True)
@@ -95,8 +94,7 @@ def load_page(path: Path, name: str, lang: str) -> Page:
     first, _, body = text.partition("\n")
     if not first.startswith("# "):
         raise ValueError(f"{path}: a page must start with a '# Title' line")
-    html = render_markdown(body)
-    return Page(name=name, lang=lang, title=first[2:].strip(), html=html, html_kiosk=without_external_links(html))
+    return Page(name=name, lang=lang, title=first[2:].strip(), html=render_markdown(body))
 
 
 def _load_yaml(path: Path) -> dict:

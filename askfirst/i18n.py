@@ -16,7 +16,7 @@ from babel import Locale
 from flask import Flask, abort, current_app, g, has_request_context, request, url_for
 from flask_babel.speaklater import LazyString
 
-from . import kiosk
+from . import mode
 
 DEFAULT = "en"
 
@@ -97,10 +97,10 @@ def current_gettext_locale() -> str:
 def same_page_in(lang: str, answers_query: dict | None = None) -> str:
     """This page in another language, with the same answers; the home page on error pages.
 
-    In kiosk mode every page of the check is posted and has no address to return to:
+    In a mode that posts answers (kiosk) a posted page has no address to return to:
     it leads to the start of the check in the other language.
     """
-    if request.method == "POST" and request.url_rule and kiosk.active():
+    if request.method == "POST" and request.url_rule and mode.current().posts_answers:
         return url_for("check.start", lang=lang)
     endpoint = request.endpoint if request.url_rule else None
     if endpoint and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):

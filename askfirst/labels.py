@@ -8,7 +8,7 @@ import unicodedata
 
 from flask_babel import get_locale, pgettext
 
-from .answers import EU_EEA_COUNTRIES, UNSURE
+from .answers import EU_EEA_COUNTRIES, FIELD_BY_NAME, UNSURE
 from .i18n import lazy_gettext as _l
 
 LABELS = {
@@ -100,3 +100,11 @@ def label(field: str, value: str) -> str:
     if field == "country":
         return country_name(value)
     return str(LABELS[field][value])
+
+
+def choices(field: str) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    """A field's answers as (group title, [(value, words)]) lists; one untitled group
+    unless the field has groups of its own (the countries)."""
+    if field == "country":
+        return country_choices()
+    return [(None, [(value, label(field, value)) for value in FIELD_BY_NAME[field].values])]

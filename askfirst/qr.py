@@ -1,20 +1,20 @@
 """QR codes as inline SVG (segno, pure Python): no image request, nothing from elsewhere."""
 
-from functools import lru_cache
-
 import segno
-from flask import current_app, request
+from flask import current_app
 from markupsafe import Markup
 
 
 def public_url(path: str) -> str:
-    """An absolute URL on this site: the configured public address, else this request's."""
-    base = current_app.config["PUBLIC_BASE_URL"] or request.host_url.rstrip("/")
-    return f"{base}{path}"
+    """An absolute URL on this site, from the configured public address only: a request's
+    own Host header never decides where a printed code or a shared link points."""
+    return f"{current_app.config['PUBLIC_BASE_URL']}{path}"
 
 
-@lru_cache(maxsize=128)
 def qr_svg(url: str) -> Markup:
-    """The QR code for `url`, hidden from screen readers: the address is printed beside it."""
+    """The QR code for `url`, hidden from screen readers: the address is printed beside it.
+
+    Not cached here: the codes of fixed addresses are kept in the prerendered store, and
+    a code for a link with answers in it must not outlive its request."""
     svg = segno.make(url, error="m").svg_inline(scale=2, border=2, svgclass="qr", lineclass=None, omitsize=True)
     return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))

@@ -24,6 +24,17 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture()
+def app_with():
+    """app_with(**settings): an app with these config values on top of TestConfig."""
+    def make(**settings):
+        config = TestConfig()
+        for key, value in settings.items():
+            setattr(config, key, value)
+        return create_app(config)
+    return make
+
+
 class Page:
     """A fetched page: the response and its parsed HTML."""
 

@@ -27,10 +27,10 @@ def kiosk_server():
 def finish_a_check(page, base):
     page.goto(f"{base}/kiosk/en/check")
     page.select_option("#country", "li")
-    page.click("main form:not(.back-form) button[type=submit]")
+    page.click("form.step-form button[type=submit]")
     for choice in ["exam-mammogram", "channel-other_doctor", "setting-mobile", "worry-someone_else"]:
         page.check(f"#{choice}")
-        page.click("main form:not(.back-form) button[type=submit]")
+        page.click("form.step-form button[type=submit]")
     page.click("form.make-sheet button[type=submit]")  # the review: make the sheet
     page.wait_for_selector(".question")
     assert "Datenschutzstelle" in page.locator("section.rights").inner_text()

@@ -44,14 +44,16 @@ def test_kiosk_walk_keeps_every_answer_out_of_every_url(client):
     page = check_page(client.get(start.headers["Location"]))
     for field, value in [("country", "es"), ("exam", "mri"), ("channel", "portal"), ("setting", "hospital"),
                          ("worry", "research")]:
-        form = page.one("main form:not(.back-form)")
+        form = page.one("form.step-form")
         assert form["method"] == "post" and form["action"].startswith("/kiosk/en/check/")
-        page = kiosk_post(client, form["action"], [f for f in form_fields(page, "main form:not(.back-form)")
+        page = kiosk_post(client, form["action"], [f for f in form_fields(page, "form.step-form")
                                                    if f[0] != field] + [(field, value)])
         for url in urls_in(page):
             assert "?" not in url or not any(v in url for v in ANSWER_VALUES), url
     assert page.one("h1").get_text() == "Check your answers"
-    sheet = kiosk_post(client, "/kiosk/en/check/review", form_fields(page, "form.make-sheet"))
+    make_sheet = page.one("form.make-sheet")
+    assert make_sheet["method"] == "post"
+    sheet = kiosk_post(client, make_sheet["action"], form_fields(page, "form.make-sheet"))
     assert len(sheet.select(".question")) == 8
     assert "AEPD" in sheet.one("section.rights").get_text()
     assert sheet.headers["Cache-Control"] == "no-store"
@@ -70,12 +72,20 @@ def test_kiosk_returns_to_the_start_by_itself_and_has_a_way_out(client):
 
 
 def test_kiosk_back_and_change_are_posted_and_keep_answers(client):
-    page = kiosk_post(client, "/kiosk/en/check/setting", [("country", "gb"), ("exam", "ct"), ("channel", "disc")],
-                      go="back")
+    setting = kiosk_post(client, "/kiosk/en/check/setting", [("country", "gb"), ("exam", "ct"), ("channel", "disc")],
+                         show="1")
+    back = setting.one(".back-nav form")
+    assert back["method"] == "post" and "?" not in back["action"]
+    page = kiosk_post(client, back["action"], form_fields(setting, ".back-nav form"))
+    assert page.one("h1").get_text() == "How will you get or share your images?"
     assert page.one("#channel-disc").has_attr("checked")  # the step before, answer kept
-    review = kiosk_post(client, "/kiosk/en/check/review", [("country", "gb"), ("exam", "ct")], open="exam")
-    assert review.one("main form:not(.back-form) input[name=then]")["value"] == "review"
-    back = kiosk_post(client, "/kiosk/en/check/exam", [("country", "gb"), ("exam", "xray"), ("then", "review")])
+    review = kiosk_post(client, "/kiosk/en/check/review", [("country", "gb"), ("exam", "ct")])
+    change = review.select(".change form")[1]
+    exam = kiosk_post(client, change["action"], form_fields(review, f".change form[action='{change['action']}']"))
+    assert exam.one("#exam-ct").has_attr("checked")
+    assert exam.one("form.step-form input[name=then]")["value"] == "review"
+    fields = [f for f in form_fields(exam, "form.step-form") if f[0] != "exam"] + [("exam", "xray")]
+    back = kiosk_post(client, exam.one("form.step-form")["action"], fields)
     assert back.one("h1").get_text() == "Check your answers"
     assert "X-ray" in back.one(".answers").get_text()
 

@@ -21,13 +21,26 @@ def form_fields(page: Page, form_css="main form") -> list[tuple[str, str]]:
     return fields
 
 
+def own_answers(form, choices: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """The step's own field, as `choices` gives it; a step they do not name (one added to
+    the check later) gets "not sure" where it offers that, else its first answer."""
+    controls = form.select("input[type=radio], input[type=checkbox], select")
+    picked = []
+    for name in dict.fromkeys(tag["name"] for tag in controls):
+        if name in choices:
+            picked += [(name, value) for value in choices[name]]
+            continue
+        offered = [tag["value"] for tag in form.select(f"[name={name}], [name={name}] option") if tag.get("value")]
+        picked.append((name, "unsure" if "unsure" in offered else offered[0]))
+    return picked
+
+
 def answer_step(client, page: Page, lang: str, choices: dict[str, list[str]]):
     """Post the step's form with `choices` replacing its own field; return the response."""
-    form = page.one("main form")
+    form = page.one("form.step-form")
     own = {tag["name"] for tag in form.select("input[type=radio], input[type=checkbox], select")}
-    data = [(k, v) for k, v in form_fields(page) if k not in own]
-    data += [(name, value) for name, values in choices.items() if name in own for value in values]
-    return client.post(form["action"], data=MultiDict(data))
+    data = [(k, v) for k, v in form_fields(page, "form.step-form") if k not in own]
+    return client.post(form["action"], data=MultiDict(data + own_answers(form, choices)))
 
 
 def walk(client, lang: str, answers: dict[str, list[str]]) -> Page:
@@ -35,7 +48,7 @@ def walk(client, lang: str, answers: dict[str, list[str]]) -> Page:
     home = check_page(client.get(f"/{lang}/"), lang=lang)
     response = client.get(home.one("a.button")["href"], follow_redirects=True)
     page = check_page(response, lang=lang)
-    while page.select("main form[method=post]"):
+    while page.select("form.step-form"):
         response = answer_step(client, page, lang, answers)
         assert response.status_code == 303, Page(response).text[:800]
         location = response.headers["Location"]
@@ -43,7 +56,7 @@ def walk(client, lang: str, answers: dict[str, list[str]]) -> Page:
         page = check_page(client.get(location), lang=lang)
     # The review: its button opens the sheet by GET, with every answer in the URL.
     assert page.one("h1").get_text()
-    form = page.one("main form")
+    form = page.one("form.make-sheet")
     assert form["method"] == "get"
-    response = client.get(form["action"], query_string=form_fields(page))
+    response = client.get(form["action"], query_string=form_fields(page, "form.make-sheet"))
     return check_page(response, lang=lang)

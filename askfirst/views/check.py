@@ -2,19 +2,17 @@
 
 Answers live only in the request: a step's form posts them all (the step's own field
 plus hidden fields for the rest). Normally the next step is reached by a redirect whose
-query string carries them, so that any state of the check is a link. In kiosk mode the
-next step is shown in the response instead, so that no URL ever holds an answer.
+query string carries them, so that any state of the check is a link. In a mode that
+posts answers (kiosk) the next step is shown in the response instead, so that no URL
+ever holds an answer.
 """
 
 from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
-from werkzeug.exceptions import MethodNotAllowed
 
-from .. import flow, kiosk
+from .. import flow, mode
 from ..answers import from_multidict, to_query
 from ..forms import form_class
-from . import private
-from .links import second_language, step_url
-from .sheet import show_sheet
+from .links import second_language, step_target, step_url
 
 bp = Blueprint("check", __name__, url_prefix="/<lang>")
 
@@ -34,20 +32,19 @@ def show_step(name: str, answers, then: str | None, form=None, status: int = 200
     """Render one step with these answers (the form's own field pre-filled)."""
     step = flow.STEP_BY_NAME[name]
     back = then or flow.preceding(name)
-    back_href = step_url(back, answers) if back else url_for("pages.home")
     # A clinic's default country is offered when the step opens, not after "choose one".
     chosen = _preselected(answers)[name] if name == "country" and form is None else answers[name]
-    return private(make_response(render_template(
+    return make_response(render_template(
         "check/step.html", step=step, form=form or form_class(step)(), chosen=chosen,
         others={key: values for key, values in to_query(answers).items() if key != name},
-        then=then, back=back, back_href=back_href, answers_query=to_query(answers),
-        number=flow.number(name), total=len(flow.NAMES)), status))
+        then=then, back=step_target(back) if back else None, answers_query=to_query(answers),
+        number=flow.number(name), total=len(flow.NAMES)), status)
 
 
 def show_review(answers, also=None):
-    return private(make_response(render_template(
+    return make_response(render_template(
         "check/review.html", answers=answers, answers_query=to_query(answers), also=also,
-        steps=flow.STEPS, step_url=step_url, number=flow.number(flow.REVIEW), total=len(flow.NAMES))))
+        steps=flow.STEPS, step_target=step_target, number=flow.number(flow.REVIEW), total=len(flow.NAMES)))
 
 
 def show(name: str, answers, then=None):
@@ -63,35 +60,24 @@ def start():
 
 @bp.route("/check/<name>", methods=["GET", "POST"])
 def step(name: str):
-    if name == flow.REVIEW:  # the review has its own view
-        raise MethodNotAllowed(valid_methods=["GET", "HEAD", "POST"] if kiosk.active() else ["GET", "HEAD"])
     if name not in flow.STEP_BY_NAME:
         abort(404)
-    if request.method == "GET":
-        return show_step(name, from_multidict(request.args), _then(request.args))
+    # `then` may come in the query of a posted form's address (a Change button) or the form.
+    then = _then(request.values)
+    if request.method != "POST" or mode.shows(request.form):
+        return show_step(name, from_multidict(mode.values()), then)
 
-    answers, then = from_multidict(request.form), _then(request.form)
-    if kiosk.active() and request.form.get("go") == "back":  # kiosk: Back is a posted button
-        return show(then or flow.preceding(name) or flow.STEPS[0].name, answers)
+    answers = from_multidict(request.form)
     form = form_class(flow.STEP_BY_NAME[name])(request.form)
     if not form.validate():
         return show_step(name, answers, then, form, status=422)  # understood; one answer to correct
     target = then or flow.following(name)
-    if kiosk.active():
+    if mode.current().posts_answers:
         return show(target, answers)
     return redirect(step_url(target, answers), 303)
 
 
 @bp.route("/check/review", methods=["GET", "POST"])
 def review():
-    if request.method == "GET":
-        return show_review(from_multidict(request.args), second_language())
-    if not kiosk.active():  # outside kiosk mode the review is a link, never posted
-        raise MethodNotAllowed(valid_methods=["GET", "HEAD"])
-    # Kiosk: the review's buttons post the answers and say what to open next.
-    answers, target = from_multidict(request.form), request.form.get("open", flow.REVIEW)
-    if target == "sheet":
-        return show_sheet(answers, second_language(request.form))
-    if target in flow.STEP_BY_NAME:
-        return show_step(target, answers, then=flow.REVIEW)
-    return show_review(answers, second_language(request.form))
+    values = mode.values()  # posted only in a mode that posts answers
+    return show_review(from_multidict(values), second_language(values))

@@ -4,12 +4,12 @@ prepared link (with its QR code and a plain HTML link button) from a set of answ
 import io
 
 import segno
-from flask import Blueprint, Response, current_app, make_response, render_template, request, url_for
+from flask import Blueprint, Response, make_response, render_template, request, url_for
 
 from ..answers import from_multidict, to_query
 from ..i18n import current, offered
 from ..qr import public_url, qr_svg
-from . import private
+from . import parts
 
 bp = Blueprint("clinic", __name__, url_prefix="/<lang>")
 POSTER_MAX_LANGUAGES = 4  # more would not fit on one printed page
@@ -25,10 +25,7 @@ def poster_languages() -> list[str]:
 @bp.get("/poster")
 def poster():
     languages = poster_languages()
-    blocks = [{"lang": code, "url": public_url(url_for("pages.home", lang=code))} for code in languages]
-    return private(make_response(render_template(
-        "poster.html", blocks=blocks, fragments=current_app.extensions["askfirst_fragments"],
-        chosen=languages)))
+    return make_response(render_template("poster.html", chosen=languages))
 
 
 def link_choices() -> dict | None:
@@ -53,11 +50,12 @@ def prepared_link() -> str | None:
 def partners():
     link = prepared_link()
     link_lang = request.args.get("link_lang")
-    return private(make_response(render_template(
+    # The link holds answers: its QR code is made for this response and never kept.
+    return make_response(render_template(
         "partners.html", link=link, answers=from_multidict(request.args),
         link_lang=link_lang if link_lang in offered() else current(), target=request.args.get("target", "check"),
         qr=qr_svg(link) if link else None, choices=link_choices() or {},
-        fragments=current_app.extensions["askfirst_fragments"])))
+        button_text=parts().button("text", link_lang if link_lang in offered() else current())))
 
 
 @bp.get("/partners/qr.<kind>")
@@ -71,4 +69,4 @@ def partners_qr(kind: str):
     response = make_response(out.getvalue())
     response.mimetype = "image/svg+xml" if kind == "svg" else "image/png"
     response.headers["Content-Disposition"] = f'attachment; filename="askfirst-link.{kind}"'
-    return private(response)
+    return response

@@ -36,8 +36,7 @@ def render_error(error: HTTPException):
     for header in ("Allow", "Retry-After"):
         if header in kept:
             response.headers[header] = kept[header]
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return response  # never marked public, so caching.py sends it no-store
 
 
 def register(app) -> None:

@@ -1,22 +1,26 @@
 """Links between the parts of the check and the sheet, shared by their views."""
 
-from flask import request, url_for
+from flask import url_for
 
 from .. import flow
 from ..answers import to_query
 from ..i18n import current, offered
 
 
+def step_target(name: str) -> tuple[str, dict]:
+    """The endpoint and path values of a step or the review, for url_for and `go` buttons."""
+    return ("check.review", {}) if name == flow.REVIEW else ("check.step", {"name": name})
+
+
 def step_url(name: str, answers, **extra) -> str:
     """The URL of a step (or the review) that opens with these answers filled in."""
-    if name == flow.REVIEW:
-        return url_for("check.review", **to_query(answers), **extra)
-    return url_for("check.step", name=name, **to_query(answers), **extra)
+    endpoint, values = step_target(name)
+    return url_for(endpoint, **values, **to_query(answers), **extra)
 
 
-def second_language(values=None) -> str | None:
+def second_language(values) -> str | None:
     """The clinic's language for a two-language sheet (`also=fr`), if it is a real second one."""
-    also = (values if values is not None else request.values).get("also", "")
+    also = values.get("also", "")
     return also if also in offered() and also != current() else None
 
 

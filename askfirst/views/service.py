@@ -4,6 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 from flask import Blueprint, Response, abort, current_app, render_template
 
+from ..caching import public
 from . import library
 
 bp = Blueprint("service", __name__)
@@ -16,9 +17,8 @@ def healthz():
         render_template("page.html", page=library().page("home", "en"), lang="en", lang_tag="en")
     except Exception:  # any failure to render means this instance should not get traffic
         current_app.logger.exception("health check could not render the home page")
-        return Response("cannot render pages\n", 503, mimetype="text/plain",
-                        headers={"Cache-Control": "no-store"})
-    return Response("ok\n", mimetype="text/plain", headers={"Cache-Control": "no-store"})
+        return Response("cannot render pages\n", 503, mimetype="text/plain")
+    return Response("ok\n", mimetype="text/plain")
 
 
 @bp.get("/.well-known/security.txt")
@@ -29,7 +29,5 @@ def security_txt():
         abort(404)
     expires = (datetime.now(timezone.utc) + timedelta(days=180)).strftime("%Y-%m-%dT%H:%M:%SZ")
     lines = [f"Contact: {contact}", f"Expires: {expires}", "Preferred-Languages: en"]
-    if current_app.config["PUBLIC_BASE_URL"]:
-        lines.append(f"Canonical: {current_app.config['PUBLIC_BASE_URL']}/.well-known/security.txt")
-    return Response("\n".join(lines) + "\n", mimetype="text/plain",
-                    headers={"Cache-Control": "public, max-age=86400"})
+    lines.append(f"Canonical: {current_app.config['PUBLIC_BASE_URL']}/.well-known/security.txt")
+    return public(Response("\n".join(lines) + "\n", mimetype="text/plain"), max_age=86400)

@@ -1,18 +1,20 @@
 """The rights box of a sheet: which law's texts, which authority, which country note.
 
-No Flask here. The questions of a sheet come from bank.select_questions; both are
-rendered into HTML once per language at start-up (fragments.py).
+No Flask here. Every country's box is rendered into HTML once per language and mode at
+start-up (prerendered.py); a sheet picks the one for its country.
 """
 
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .answers import Answers, region
+from .answers import REGION_OF_COUNTRY, Answers, region
 from .content import Library, Texts
 
 # Regions with a law of their own in the rights texts; "not sure" gets the general box.
 REGION_OF_BOX = {"us": "us", "eu": "eu", "uk": "uk", "ca": "ca"}
+# Every answer to the country step has a box: the countries, "other" and "not sure".
+COUNTRIES_WITH_BOXES = tuple(REGION_OF_COUNTRY)
 
 
 @dataclass(frozen=True)

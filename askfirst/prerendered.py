@@ -1,0 +1,176 @@
+"""The one in-memory store: everything that is the same for everyone, rendered once.
+
+A content page, the footer, each question block of the sheet, each country's rights box,
+the poster's words and the QR codes of fixed addresses depend only on the language and
+the mode (web or kiosk). All of them are rendered when the app starts, for every
+language and mode the app serves, and kept here under (kind, name, language, mode).
+
+The rule, with no exceptions: nothing here is added or changed by a request, and no key
+comes from a request. A cache filled by requests would keep a trace of what people asked
+about (which countries, which questions), and a key taken from a header would let one
+visitor decide what the next one sees. What depends on a patient's answers (a sheet, a
+prepared link's QR code) is made per request and never kept.
+
+With `PRERENDER` off (the development config) nothing is kept: every part is rendered
+when asked for, from the current templates and content, so an edit shows at once.
+"""
+
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from flask import Flask, g, render_template, url_for
+from markupsafe import Markup
+
+from . import mode as modes
+from .bank import TOPICS
+from .content import PAGES, Library, without_external_links
+from .i18n import lazy_gettext as _l
+from .labels import TOPIC_TITLES
+from .qr import public_url, qr_svg
+from .rights_box import COUNTRIES_WITH_BOXES, rights_box
+
+# The words of the link button that partners put on their sites, in the link's language.
+LINK_BUTTON_TEXT = _l("Questions to ask before your scan")
+# Pages whose address is printed as a QR code: on the sheet (why it matters) and the poster.
+QR_TARGETS = {"why": ("pages.page", {"name": "why"}), "home": ("pages.home", {})}
+# Requests for rendering carry this host; links in what is kept are paths, never absolute.
+RENDER_BASE = "http://prerender.invalid"
+
+
+@dataclass(frozen=True)
+class Kind:
+    names: Callable[[Library], Iterable[str]]
+    render: Callable[[Library, str, str], str]  # (library, name, lang) -> HTML
+    # Whether the HTML holds no link of the site's own, so that modes differ only in
+    # dropping outside links: then it is rendered once and not again for each mode.
+    mode_neutral: bool = False
+
+
+def _page(library: Library, name: str, lang: str) -> str:
+    return render_template("page.html", page=library.page(name, lang))
+
+
+def _question(library: Library, qid: str, lang: str) -> str:
+    return render_template("sheet/question.html", qid=qid, texts=library.question(qid, lang))
+
+
+def _echo(library: Library, qid: str, lang: str) -> str:
+    """The same question for the clinic's reader, beside the patient's."""
+    return render_template("sheet/question_echo.html", texts=library.question(qid, lang))
+
+
+def _rights(library: Library, country: str, lang: str) -> str:
+    return render_template("sheet/rights.html", box=rights_box(library, {"country": (country,)}, lang))
+
+
+def _qr(library: Library, target: str, lang: str) -> str:
+    endpoint, values = QR_TARGETS[target]
+    return qr_svg(public_url(url_for(endpoint, **values)))
+
+
+def _words(text) -> Callable[[Library, str, str], str]:
+    return lambda library, name, lang: Markup.escape(str(text(name)))
+
+
+def _template(path) -> Callable[[Library, str, str], str]:
+    return lambda library, name, lang: render_template(path(name))
+
+
+def _question_ids(library: Library) -> Iterable[str]:
+    return (question.id for question in library.bank)
+
+
+# In the order they are built: a page uses the footer, so pages come last.
+KINDS = {
+    "part": Kind(lambda library: ("footer",), _template(lambda name: f"parts/{name}.html")),
+    "poster": Kind(lambda library: ("words",), _template(lambda name: "parts/poster_block.html"), mode_neutral=True),
+    "button": Kind(lambda library: ("text",), _words(lambda name: LINK_BUTTON_TEXT), mode_neutral=True),
+    "topic": Kind(lambda library: TOPICS, _words(TOPIC_TITLES.__getitem__), mode_neutral=True),
+    "question": Kind(_question_ids, _question, mode_neutral=True),
+    "echo": Kind(_question_ids, _echo, mode_neutral=True),
+    "rights": Kind(lambda library: COUNTRIES_WITH_BOXES, _rights, mode_neutral=True),
+    "qr": Kind(lambda library: QR_TARGETS, _qr),
+    "page": Kind(lambda library: PAGES, _page),
+}
+
+
+def _path(kind: str, name: str, lang: str) -> str:
+    """The URL a part is rendered at: a page at its own address, so its links are right."""
+    if kind == "page":
+        return f"/{lang}/" if name == "home" else f"/{lang}/{name}"
+    return f"/{lang}/"
+
+
+def _for_mode(html: Markup, mode: modes.Mode) -> Markup:
+    """Where a mode has no links that leave the site, they are shown as plain text."""
+    return html if mode.outside_links else without_external_links(html)
+
+
+class Prerendered:
+    def __init__(self, app: Flask, library_of: Callable[[], Library]):
+        self._app = app
+        self._library_of = library_of
+        self._kept: dict[tuple[str, str, str, str], Markup] = {}
+        self._context_key: tuple | None = None
+        self.keeps = app.config["PRERENDER"]
+        app.extensions["askfirst_prerendered"] = self  # templates rendered below use it too
+        if self.keeps:
+            library = library_of()
+            served = modes.modes_of(app.config)
+            for mode in served:
+                for lang in app.config["LANGUAGES"]:
+                    with self._rendering(f"/{lang}/", lang, mode):  # shared by all but the pages
+                        for kind, spec in KINDS.items():
+                            for name in spec.names(library):
+                                key = (kind, name, lang, mode.name)
+                                if spec.mode_neutral and mode != served[0]:
+                                    self._kept[key] = _for_mode(self._kept[kind, name, lang, served[0].name], mode)
+                                else:
+                                    self._kept[key] = self._render(kind, name, lang, mode)
+
+    @contextmanager
+    def _rendering(self, path: str, lang: str, mode: modes.Mode):
+        """A request context for rendering in `lang` and `mode`. A fresh app context too,
+        so that they do not leak into a request under way (in development, parts are
+        rendered mid-request). Entering a context costs about as much as rendering a
+        question block, so one context serves every part at the same path."""
+        key = (path, lang, mode.name)
+        if self._context_key == key:
+            yield
+            return
+        with self._app.app_context(), self._app.test_request_context(path, base_url=RENDER_BASE + mode.prefix):
+            g.lang, g._askfirst_mode = lang, mode
+            outer, self._context_key = self._context_key, key
+            try:
+                yield
+            finally:
+                self._context_key = outer
+
+    def _render(self, kind: str, name: str, lang: str, mode: modes.Mode) -> Markup:
+        with self._rendering(_path(kind, name, lang), lang, mode):
+            return _for_mode(Markup(KINDS[kind].render(self._library_of(), name, lang)), mode)
+
+    def get(self, kind: str, name: str, lang: str, mode: modes.Mode | None = None) -> Markup:
+        """A kept part; KeyError for a name that does not exist (the caller decides: 404)."""
+        mode = mode or modes.current()
+        if self.keeps:
+            return self._kept[kind, name, lang, mode.name]
+        if name not in KINDS[kind].names(self._library_of()):
+            raise KeyError(name)
+        return self._render(kind, name, lang, mode)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+class Parts:
+    """The store as templates use it, for the mode of the request: `parts.question(id, lang)`."""
+
+    def __init__(self, store: Prerendered, mode: modes.Mode):
+        self._store, self._mode = store, mode
+
+    def __getattr__(self, kind: str):
+        if kind not in KINDS:
+            raise AttributeError(kind)
+        return lambda name, lang: self._store.get(kind, name, lang, self._mode)
