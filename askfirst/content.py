@@ -17,13 +17,13 @@ from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup
 
 from .bank import Question, load_rules, load_texts, read_yaml
+from .places import PLACES
 
 FALLBACK = "en"
 PAGES = ("home", "why", "rights", "help", "privacy", "about", "glossary")
 QUESTION_PARTS = ("ask", "why", "good", "red_flag")
 RIGHTS_PARTS = ("law", "copy", "deadline", "cost", "complain", "source")
 LETTER_PARTS = ("subject", "body", "reminder_title", "reminder_text")
-REGIONS = ("us", "eu", "uk", "ca", "other")
 MARKDOWN_EXTENSIONS = ("tables", "def_list", "sane_lists", "attr_list")
 # Phone numbers like 1-800-368-1019: digits and dashes that right-to-left text would
 # otherwise reorder into 1019-368-800-1.
@@ -107,7 +107,6 @@ class Library:
     def __init__(self, content_dir: Path, languages: list[str]):
         self.languages = list(dict.fromkeys([FALLBACK, *languages]))
         self.bank: tuple[Question, ...] = load_rules(content_dir / "questions.yaml")
-        self.authorities: dict[str, dict] = _load_yaml(content_dir / "authorities.yaml")
         # Languages a native speaker has reviewed; the others carry a note saying so.
         self.reviewed: frozenset[str] = frozenset(_load_yaml(content_dir / "reviewed.yaml").get("reviewed", []))
         self._pages: dict[tuple[str, str], Page] = {}
@@ -161,11 +160,11 @@ class Library:
                 texts = self._questions.get((question.id, lang))
                 if texts is None or set(texts.parts) != set(QUESTION_PARTS):
                     gaps.append(f"{lang}: question {question.id}")
-            for region in REGIONS:
+            for region in PLACES.text_regions:
                 texts = self._rights.get((region, lang))
                 if texts is None or set(texts.parts) != set(RIGHTS_PARTS):
                     gaps.append(f"{lang}: rights {region}")
-            for region in REGIONS:
+            for region in PLACES.text_regions:
                 texts = self._letters.get((region, lang))
                 if texts is None or set(texts.parts) != set(LETTER_PARTS):
                     gaps.append(f"{lang}: letter {region}")

@@ -9,11 +9,11 @@ of which questions and countries people asked about.
 from flask import Flask, g, render_template
 from markupsafe import Markup
 
-from .answers import REGION_OF_COUNTRY
 from .bank import TOPICS
 from .content import Library
 from .i18n import lazy_gettext as _l
 from .labels import TOPIC_TITLES
+from .places import COUNTRY_CODES
 from .sheet import rights_box
 
 # The words of the link button that partners put on their sites, in the link's language.
@@ -37,7 +37,7 @@ class SheetFragments:
                     # The same question for the clinic's reader, beside the patient's.
                     self._html["echo", question.id, lang] = Markup(render_template(
                         "sheet/question_echo.html", texts=texts))
-                for country in REGION_OF_COUNTRY:  # every country, plus "other" and "unsure"
+                for country in COUNTRY_CODES:  # every country, plus "other" and "unsure"
                     box = rights_box(library, {"country": (country,)}, lang)
                     self._html["rights", country, lang] = Markup(render_template("sheet/rights.html", box=box))
 

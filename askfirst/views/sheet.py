@@ -1,7 +1,6 @@
 """The question sheet, its PDF, and what to do after the appointment (a ready letter and
 a calendar reminder of the deadline)."""
 
-import calendar
 import uuid
 from datetime import date, datetime, timedelta, timezone
 
@@ -11,16 +10,11 @@ from .. import kiosk, pdf
 from ..answers import from_multidict, region
 from ..bank import select_questions
 from ..i18n import current
-from ..sheet import REGION_OF_BOX
+from ..places import add_deadline, box_of
 from . import library, private
 from .links import second_language, sheet_query, step_url
 
 bp = Blueprint("sheet", __name__, url_prefix="/<lang>")
-
-# How long a provider has to answer a request for a copy: 30 days under HIPAA
-# (45 CFR §164.524(b)(2)); one month under the GDPR and UK GDPR (Art. 12(3)).
-# facts.md gives no period for Canada or elsewhere, so no reminder is offered there.
-DEADLINE = {"us": ("days", 30), "eu": ("months", 1), "uk": ("months", 1)}
 
 
 def render_sheet(answers, also, for_pdf: bool = False) -> str:
@@ -55,18 +49,6 @@ def sheet_pdf():
     return private(response)
 
 
-def add_deadline(start: date, region_code: str) -> date | None:
-    if region_code not in DEADLINE:
-        return None
-    unit, amount = DEADLINE[region_code]
-    if unit == "days":
-        return start + timedelta(days=amount)
-    month_index = start.month - 1 + amount
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    # The same day that many months on, or that month's last day if it is shorter.
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-
 def sent_date() -> date:
     """The day the letter was sent (`sent=2026-11-22`), today if not given; 400 if nonsense."""
     raw = request.args.get("sent", "")
@@ -86,7 +68,7 @@ def next_steps():
     """After the appointment: ask for a copy and for who received the images."""
     values = request.values
     answers = from_multidict(values)
-    box = REGION_OF_BOX.get(region(answers), "other")
+    box = box_of(region(answers))
     also = second_language(values)
     letters = [library().letter(box, lang) for lang in [current(), also] if lang]
     today = datetime.now(timezone.utc).date()
@@ -100,7 +82,7 @@ def reminder():
     """A calendar reminder for the day after the deadline: nothing is sent, the patient
     adds it to their own calendar."""
     answers = from_multidict(request.args)
-    box = REGION_OF_BOX.get(region(answers), "other")
+    box = box_of(region(answers))
     deadline = add_deadline(sent_date(), box)
     if deadline is None or kiosk.active():
         abort(404)
