@@ -8,9 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .answers import FIELD_BY_NAME, UNSURE, Answers, with_region
+from .content_layout import read_optional, read_yaml
 
 # Topics in their default order of importance: an exposed server puts every image at
 # risk at once, so it leads; the rest follow how often they matter for a patient.
@@ -58,13 +57,6 @@ class TopicGroup:
     questions: tuple[Question, ...]
 
 
-def read_yaml(path: Path):
-    """A YAML file's data, with PyYAML's C parser where the wheel has it (most do):
-    start-up reads some thirty such files, and the pure-Python parser took a second."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-
-
 class BankError(ValueError):
     """The bank's files break the format; raised at start-up, never per request."""
 
@@ -89,9 +81,7 @@ def load_rules(path: Path) -> tuple[Question, ...]:
 
 def load_texts(path: Path) -> dict[str, dict[str, str]]:
     """One language's texts: id -> {ask, why, good, red_flag}. Empty if the file is missing."""
-    if not path.exists():
-        return {}
-    return read_yaml(path) or {}
+    return read_optional(path)
 
 
 def _fit(question: Question, answers: Answers) -> int | None:
