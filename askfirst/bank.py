@@ -6,10 +6,8 @@ format is described in content/README.md.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from .answers import FIELD_BY_NAME, UNSURE, Answers, with_region
-from .content_layout import read_optional, read_yaml
 
 # Topics in their default order of importance: an exposed server puts every image at
 # risk at once, so it leads; the rest follow how often they matter for a patient.
@@ -57,31 +55,12 @@ class TopicGroup:
     questions: tuple[Question, ...]
 
 
-class BankError(ValueError):
-    """The bank's files break the format; raised at start-up, never per request."""
-
-
-def load_rules(path: Path) -> tuple[Question, ...]:
-    entries = read_yaml(path) or []
-    questions = []
-    for entry in entries:
-        when = entry.get("when") or {}
-        unknown = set(when) - set(CONDITION_KEYS)
-        if entry.get("topic") not in TOPICS or unknown or entry.get("priority") not in PRIORITY_WEIGHT:
-            raise BankError(f"{path}: question {entry.get('id')!r} has a bad topic, priority or condition")
-        questions.append(Question(
-            id=entry["id"], topic=entry["topic"], priority=entry["priority"],
-            when={key: frozenset(values) for key, values in when.items()},
-        ))
-    ids = [question.id for question in questions]
-    if len(set(ids)) != len(ids):
-        raise BankError(f"{path}: question ids are not unique")
-    return tuple(questions)
-
-
-def load_texts(path: Path) -> dict[str, dict[str, str]]:
-    """One language's texts: id -> {ask, why, good, red_flag}. Empty if the file is missing."""
-    return read_optional(path)
+def parse_rules(entries: list[dict]) -> tuple[Question, ...]:
+    """The bank from questions.yaml's entries, which content_checks has already checked
+    (each topic, priority and `when` value, unique ids) when the Library loads."""
+    return tuple(Question(id=entry["id"], topic=entry["topic"], priority=entry["priority"],
+                          when={key: frozenset(values) for key, values in (entry.get("when") or {}).items()})
+                 for entry in entries)
 
 
 def _fit(question: Question, answers: Answers) -> int | None:

@@ -9,7 +9,7 @@ Library and hands out what it has rendered.
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import markdown
@@ -17,7 +17,8 @@ from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup
 
 from . import content_layout as layout
-from .bank import Question, load_rules, load_texts
+from .bank import Question, parse_rules
+from .content_checks import check_content
 from .content_layout import COUNTRY_NOTES, LETTER_PARTS, PAGES, QUESTION_PARTS, RIGHTS_PARTS
 from .places import PLACES
 
@@ -100,9 +101,13 @@ def load_page(path: Path, name: str, lang: str) -> Page:
 class Library:
     def __init__(self, content_dir: Path, languages: list[str]):
         self.languages = list(dict.fromkeys([FALLBACK, *languages]))
-        self.bank: tuple[Question, ...] = load_rules(layout.bank_path(content_dir))
+        # Each YAML file parsed once, for the checks and then here: nothing below may
+        # change what it returns. A mistake anywhere stops start-up, listing them all.
+        read = cache(layout.read_optional)
+        check_content(content_dir, self.languages, read=read)
+        self.bank: tuple[Question, ...] = parse_rules(read(layout.bank_path(content_dir)))
         # Languages a native speaker has reviewed; the others carry a note saying so.
-        reviewed = layout.read_optional(layout.reviewed_path(content_dir)).get(layout.REVIEWED_KEY)
+        reviewed = read(layout.reviewed_path(content_dir)).get(layout.REVIEWED_KEY)
         self.reviewed: frozenset[str] = frozenset(reviewed or [])
         self._pages: dict[tuple[str, str], Page] = {}
         self._questions: dict[tuple[str, str], Texts] = {}
@@ -114,10 +119,10 @@ class Library:
                 path = layout.page_path(content_dir, lang, name)
                 if path.exists():
                     self._pages[name, lang] = load_page(path, name, lang)
-            for qid, parts in load_texts(layout.question_texts_path(content_dir, lang)).items():
+            for qid, parts in read(layout.question_texts_path(content_dir, lang)).items():
                 self._questions[qid, lang] = Texts(lang, {
                     part: render_inline(parts[part]) for part in QUESTION_PARTS if parts.get(part)})
-            rights = layout.read_optional(layout.rights_path(content_dir, lang))
+            rights = read(layout.rights_path(content_dir, lang))
             for country, note in (rights.get(COUNTRY_NOTES) or {}).items():
                 self._country_notes[country, lang] = render_inline(note)
             for region, parts in rights.items():
@@ -126,7 +131,7 @@ class Library:
                 self._rights[region, lang] = Texts(lang, {
                     part: render_inline(parts[part]) for part in RIGHTS_PARTS if parts.get(part)})
             # Letters stay plain text: they also go into an e-mail and a calendar file.
-            for region, parts in layout.read_optional(layout.letters_path(content_dir, lang)).items():
+            for region, parts in read(layout.letters_path(content_dir, lang)).items():
                 self._letters[region, lang] = Texts(lang, {
                     part: parts[part].strip() for part in LETTER_PARTS if parts.get(part)})
 
