@@ -30,6 +30,8 @@ AUTHORITY_REQUIRED = ("name", "url", "source")
 # A country code is ISO 3166 in lower case; "other" and "unsure" are answers, not countries.
 COUNTRY_CODE = re.compile(r"[a-z]{2}")
 NOT_COUNTRIES = (GENERAL_BOX, UNSURE)
+# The territories CLDR knows, whose names the country list shows in every language.
+TERRITORIES = frozenset(Locale("en").territories)
 
 
 class ContentError(ValueError):
@@ -64,7 +66,9 @@ def problems(content_dir: Path, languages: Iterable[str], places_file: Path | No
     for lang in dict.fromkeys([layout.SOURCE_LANGUAGE, *languages]):
         found += check_language(content_dir, lang, ids, places, read, name)
     reviewed_file = layout.reviewed_path(content_dir)
-    reviewed = read(reviewed_file).get(layout.REVIEWED_KEY) or []
+    reviewed = _mapping(read(reviewed_file), name(reviewed_file), found).get(layout.REVIEWED_KEY) or []
+    if not isinstance(reviewed, list):
+        return [*found, f"{name(reviewed_file)}: {layout.REVIEWED_KEY} must be a list of language codes"]
     found += [f"{name(reviewed_file)}: {lang!r} is not a language AskFirst ships ({', '.join(SHIPPED_LANGUAGES)})"
               for lang in reviewed if lang not in SHIPPED_LANGUAGES]
     return found
@@ -125,13 +129,14 @@ def check_places(data, where: str) -> list[str]:
     if not isinstance(data, dict):
         return [f"{where}: must map regions, groups and countries"]
     found = _unknown_keys(data, PLACES_KEYS, where)
-    regions = data.get("regions") or {}
-    groups = data.get("groups") or {}
+    regions = _mapping(data.get("regions") or {}, f"{where}: regions", found)
+    groups = _mapping(data.get("groups") or {}, f"{where}: groups", found)
     countries = data.get("countries") or []
     if GENERAL_BOX not in regions:
         found.append(f"{where}: regions: {GENERAL_BOX!r} is missing (its texts are the general rights box)")
     for region, entry in regions.items():
-        entry, here = entry or {}, f"{where}: region {region!r}"
+        here = f"{where}: region {region!r}"
+        entry = _mapping(entry or {}, here, found)
         found += _unknown_keys(entry, REGION_KEYS, here)
         if region == UNSURE:
             found.append(f"{here}: {UNSURE!r} is the answer 'not sure', not a region")
@@ -146,8 +151,9 @@ def check_places(data, where: str) -> list[str]:
             if entry.get("own_texts") is not True:
                 found.append(f"{here}: has a deadline but no texts of its own to cite it")
     for group, entry in groups.items():
-        found += _unknown_keys(entry or {}, GROUP_KEYS, f"{where}: group {group!r}")
-        if not isinstance((entry or {}).get("sort_by_name"), bool):
+        entry = _mapping(entry or {}, f"{where}: group {group!r}", found)
+        found += _unknown_keys(entry, GROUP_KEYS, f"{where}: group {group!r}")
+        if not isinstance(entry.get("sort_by_name"), bool):
             found.append(f"{where}: group {group!r}: sort_by_name must be true or false")
         if not any(isinstance(c, dict) and c.get("group") == group for c in countries):
             found.append(f"{where}: group {group!r} has no country")
@@ -171,14 +177,14 @@ def _check_country(entry: dict, regions: dict, groups: dict, here: str) -> list[
     if code is False:
         found.append(f'{here}: YAML read an unquoted code as false: write "no" with quotes')
     elif code not in NOT_COUNTRIES and not (isinstance(code, str) and COUNTRY_CODE.fullmatch(code)
-                                            and code.upper() in Locale("en").territories):
+                                            and code.upper() in TERRITORIES):
         found.append(f"{here}: code is not a lower-case ISO 3166 code (the United Kingdom is gb)")
     if region not in regions and region != UNSURE:
         found.append(f"{here}: region {region!r} is not one of {', '.join(regions)}")
     if entry.get("group") not in groups:
         found.append(f"{here}: group {entry.get('group')!r} is not one of {', '.join(groups)}")
     authority = entry.get("authority")
-    own_texts = (regions.get(region) or {}).get("own_texts") is True
+    own_texts = isinstance(regions.get(region), dict) and regions[region].get("own_texts") is True
     if authority is None:
         if own_texts:
             found.append(f"{here}: needs an authority: its region {region!r} has a rights box of its own")
@@ -233,7 +239,7 @@ def _mapping(data, where: str, found: list[str]) -> dict:
     """The file's data if it is a mapping (a missing file reads as {}); else {}, noted."""
     if isinstance(data, dict):
         return data
-    found.append(f"{where}: must be a mapping of texts")
+    found.append(f"{where}: must be a mapping (keys with values), not a {type(data).__name__}")
     return {}
 
 

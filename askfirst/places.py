@@ -91,17 +91,23 @@ def _deadline(raw) -> tuple[str, int] | None:
     return raw
 
 
+def _mapping(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def parse_places(data) -> Places:
-    """Places from the parsed file. Missing keys become None, so that a mistake reaches
-    the start-up checks, which name it, instead of failing here on the first one."""
-    data = data if isinstance(data, dict) else {}
-    regions = {region_id: Region(region_id, (entry or {}).get("own_texts") is True,
-                                 _deadline((entry or {}).get("deadline")))
-               for region_id, entry in (data.get("regions") or {}).items()}
-    groups = {group_id: Group(group_id, (entry or {}).get("sort_by_name") is True)
-              for group_id, entry in (data.get("groups") or {}).items()}
+    """Places from the parsed file. Anything missing or of the wrong shape becomes None or
+    empty, so that a mistake reaches the start-up checks, which name it, instead of
+    failing here, at import, on the first one."""
+    data = _mapping(data)
+    regions = {region_id: Region(region_id, _mapping(entry).get("own_texts") is True,
+                                 _deadline(_mapping(entry).get("deadline")))
+               for region_id, entry in _mapping(data.get("regions")).items()}
+    groups = {group_id: Group(group_id, _mapping(entry).get("sort_by_name") is True)
+              for group_id, entry in _mapping(data.get("groups")).items()}
+    entries = data.get("countries") if isinstance(data.get("countries"), list) else []
     countries = tuple(Country(entry.get("code"), entry.get("region"), entry.get("group"), entry.get("authority"))
-                      for entry in (data.get("countries") or []) if isinstance(entry, dict))
+                      for entry in entries if isinstance(entry, dict))
     return Places(regions, groups, countries)
 
 

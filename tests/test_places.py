@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from askfirst import places
+from askfirst import labels, places
 from askfirst.answers import FIELD_BY_NAME
 
 # Every code published in links so far (`?country=es`): none may ever disappear.
@@ -44,3 +44,10 @@ def test_authorities_only_where_the_box_names_the_country():
 ])
 def test_deadline_of_a_request_for_a_copy(region, sent, deadline):
     assert places.add_deadline(sent, region) == deadline
+
+
+def test_every_group_has_a_translated_title(app):
+    # A group in places.yaml without a title in labels.group_titles() would break the
+    # country list only when a page shows it; the content checks cannot see labels.py.
+    with app.test_request_context("/en/check/country"):
+        assert set(labels.group_titles()) == set(places.PLACES.groups)
