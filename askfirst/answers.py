@@ -8,17 +8,9 @@ they never change. The words shown for each value live in `labels.py`.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-UNSURE = "unsure"
-
-# The EU and EEA countries, each with its own data protection authority (GDPR applies).
-EU_EEA_COUNTRIES = (
-    "at be bg hr cy cz dk ee fi fr de gr hu ie it lv lt lu mt nl pl pt ro sk si es se "
-    "is li no"
-).split()
-
-# Legal region per country: which law's rights box and which law-specific questions apply.
-REGION_OF_COUNTRY = {"us": "us", "gb": "uk", "ca": "ca", "other": "other", UNSURE: UNSURE}
-REGION_OF_COUNTRY.update({code: "eu" for code in EU_EEA_COUNTRIES})
+# The countries and their legal regions are data (content/places.yaml); "I'm not sure"
+# is the same value in every field.
+from .places import COUNTRY_CODES, UNSURE, region_of
 
 
 @dataclass(frozen=True)
@@ -35,8 +27,7 @@ class Field:
 
 
 FIELDS = (
-    Field("country", ("us", "gb", "ca", *EU_EEA_COUNTRIES, "other", UNSURE),
-          unsure_matches_all=False),
+    Field("country", COUNTRY_CODES, unsure_matches_all=False),
     Field("exam", ("xray", "ct", "mri", "ultrasound", "mammogram", "dental", "other", UNSURE)),
     Field("channel", ("portal", "link", "disc", "other_doctor", UNSURE), multiple=True),
     Field("setting", ("hospital", "imaging_centre", "office", "mobile", UNSURE)),
@@ -79,7 +70,7 @@ def from_multidict(data) -> dict[str, tuple[str, ...]]:
 def region(answers: Answers) -> str:
     """The legal region of the chosen country; "unsure" when no country was given."""
     country = answers.get("country") or (UNSURE,)
-    return REGION_OF_COUNTRY[country[0]]
+    return region_of(country[0])
 
 
 def with_region(answers: Answers) -> dict[str, tuple[str, ...]]:

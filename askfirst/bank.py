@@ -6,11 +6,8 @@ format is described in content/README.md.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from .answers import FIELD_BY_NAME, UNSURE, Answers, with_region
+from .answers import FIELD_BY_NAME, FIELDS, UNSURE, Answers, with_region
 
 # Topics in their default order of importance: an exposed server puts every image at
 # risk at once, so it leads; the rest follow how often they matter for a patient.
@@ -31,7 +28,9 @@ TOPICS_OF_WORRY = {
     "someone_else": ("proxy",),
 }
 
-CONDITION_KEYS = ("region", "exam", "channel", "setting", "worry")
+# What a rule's `when` may test: every answer field, except that the country is tested
+# through its legal region (a new step's field can be tested as soon as it exists).
+CONDITION_KEYS = ("region", *(field.name for field in FIELDS if field.name != "country"))
 # The answer each condition rests on: `region` is derived from the country.
 FIELD_OF_CONDITION = {"region": "country"}
 # How much each part weighs when ranking: priority first, then the patient's worries,
@@ -58,40 +57,12 @@ class TopicGroup:
     questions: tuple[Question, ...]
 
 
-def read_yaml(path: Path):
-    """A YAML file's data, with PyYAML's C parser where the wheel has it (most do):
-    start-up reads some thirty such files, and the pure-Python parser took a second."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-
-
-class BankError(ValueError):
-    """The bank's files break the format; raised at start-up, never per request."""
-
-
-def load_rules(path: Path) -> tuple[Question, ...]:
-    entries = read_yaml(path) or []
-    questions = []
-    for entry in entries:
-        when = entry.get("when") or {}
-        unknown = set(when) - set(CONDITION_KEYS)
-        if entry.get("topic") not in TOPICS or unknown or entry.get("priority") not in PRIORITY_WEIGHT:
-            raise BankError(f"{path}: question {entry.get('id')!r} has a bad topic, priority or condition")
-        questions.append(Question(
-            id=entry["id"], topic=entry["topic"], priority=entry["priority"],
-            when={key: frozenset(values) for key, values in when.items()},
-        ))
-    ids = [question.id for question in questions]
-    if len(set(ids)) != len(ids):
-        raise BankError(f"{path}: question ids are not unique")
-    return tuple(questions)
-
-
-def load_texts(path: Path) -> dict[str, dict[str, str]]:
-    """One language's texts: id -> {ask, why, good, red_flag}. Empty if the file is missing."""
-    if not path.exists():
-        return {}
-    return read_yaml(path) or {}
+def parse_rules(entries: list[dict]) -> tuple[Question, ...]:
+    """The bank from questions.yaml's entries, which content_checks has already checked
+    (each topic, priority and `when` value, unique ids) when the Library loads."""
+    return tuple(Question(id=entry["id"], topic=entry["topic"], priority=entry["priority"],
+                          when={key: frozenset(values) for key, values in (entry.get("when") or {}).items()})
+                 for entry in entries)
 
 
 def _fit(question: Question, answers: Answers) -> int | None:

@@ -9,21 +9,20 @@ Library and hands out what it has rendered.
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import markdown
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup
 
-from .bank import Question, load_rules, load_texts, read_yaml
+from . import content_layout as layout
+from .bank import Question, parse_rules
+from .content_checks import check_content
+from .content_layout import COUNTRY_NOTES, LETTER_PARTS, PAGES, QUESTION_PARTS, RIGHTS_PARTS
+from .places import PLACES
 
-FALLBACK = "en"
-PAGES = ("home", "why", "rights", "help", "privacy", "about", "glossary")
-QUESTION_PARTS = ("ask", "why", "good", "red_flag")
-RIGHTS_PARTS = ("law", "copy", "deadline", "cost", "complain", "source")
-LETTER_PARTS = ("subject", "body", "reminder_title", "reminder_text")
-REGIONS = ("us", "eu", "uk", "ca", "other")
+FALLBACK = layout.SOURCE_LANGUAGE
 MARKDOWN_EXTENSIONS = ("tables", "def_list", "sane_lists", "attr_list")
 # Phone numbers like 1-800-368-1019: digits and dashes that right-to-left text would
 # otherwise reorder into 1019-368-800-1.
@@ -97,38 +96,40 @@ def load_page(path: Path, name: str, lang: str) -> Page:
     return Page(name=name, lang=lang, title=first[2:].strip(), html=render_markdown(body))
 
 
-def _load_yaml(path: Path) -> dict:
-    return (read_yaml(path) or {}) if path.exists() else {}
-
-
 class Library:
     def __init__(self, content_dir: Path, languages: list[str]):
         self.languages = list(dict.fromkeys([FALLBACK, *languages]))
-        self.bank: tuple[Question, ...] = load_rules(content_dir / "questions.yaml")
-        self.authorities: dict[str, dict] = _load_yaml(content_dir / "authorities.yaml")
+        # Each YAML file parsed once, for the checks and then here: nothing below may
+        # change what it returns. A mistake anywhere stops start-up, listing them all.
+        read = cache(layout.read_optional)
+        check_content(content_dir, self.languages, read=read)
+        self.bank: tuple[Question, ...] = parse_rules(read(layout.bank_path(content_dir)))
         # Languages a native speaker has reviewed; the others carry a note saying so.
-        self.reviewed: frozenset[str] = frozenset(_load_yaml(content_dir / "reviewed.yaml").get("reviewed", []))
+        reviewed = read(layout.reviewed_path(content_dir)).get(layout.REVIEWED_KEY)
+        self.reviewed: frozenset[str] = frozenset(reviewed or [])
         self._pages: dict[tuple[str, str], Page] = {}
         self._questions: dict[tuple[str, str], Texts] = {}
         self._rights: dict[tuple[str, str], Texts] = {}
         self._country_notes: dict[tuple[str, str], Markup] = {}
         self._letters: dict[tuple[str, str], Texts] = {}
         for lang in self.languages:
-            folder = content_dir / lang
             for name in PAGES:
-                if (folder / f"{name}.md").exists():
-                    self._pages[name, lang] = load_page(folder / f"{name}.md", name, lang)
-            for qid, parts in load_texts(folder / "questions.yaml").items():
+                path = layout.page_path(content_dir, lang, name)
+                if path.exists():
+                    self._pages[name, lang] = load_page(path, name, lang)
+            for qid, parts in read(layout.question_texts_path(content_dir, lang)).items():
                 self._questions[qid, lang] = Texts(lang, {
                     part: render_inline(parts[part]) for part in QUESTION_PARTS if parts.get(part)})
-            rights = _load_yaml(folder / "rights.yaml")
-            for country, note in (rights.pop("country_notes", None) or {}).items():
+            rights = read(layout.rights_path(content_dir, lang))
+            for country, note in (rights.get(COUNTRY_NOTES) or {}).items():
                 self._country_notes[country, lang] = render_inline(note)
             for region, parts in rights.items():
+                if region == COUNTRY_NOTES:
+                    continue
                 self._rights[region, lang] = Texts(lang, {
                     part: render_inline(parts[part]) for part in RIGHTS_PARTS if parts.get(part)})
             # Letters stay plain text: they also go into an e-mail and a calendar file.
-            for region, parts in _load_yaml(folder / "letters.yaml").items():
+            for region, parts in read(layout.letters_path(content_dir, lang)).items():
                 self._letters[region, lang] = Texts(lang, {
                     part: parts[part].strip() for part in LETTER_PARTS if parts.get(part)})
 
@@ -159,11 +160,11 @@ class Library:
                 texts = self._questions.get((question.id, lang))
                 if texts is None or set(texts.parts) != set(QUESTION_PARTS):
                     gaps.append(f"{lang}: question {question.id}")
-            for region in REGIONS:
+            for region in PLACES.text_regions:
                 texts = self._rights.get((region, lang))
                 if texts is None or set(texts.parts) != set(RIGHTS_PARTS):
                     gaps.append(f"{lang}: rights {region}")
-            for region in REGIONS:
+            for region in PLACES.text_regions:
                 texts = self._letters.get((region, lang))
                 if texts is None or set(texts.parts) != set(LETTER_PARTS):
                     gaps.append(f"{lang}: letter {region}")

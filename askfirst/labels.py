@@ -8,8 +8,9 @@ import unicodedata
 
 from flask_babel import get_locale, pgettext
 
-from .answers import EU_EEA_COUNTRIES, FIELD_BY_NAME, UNSURE
+from .answers import FIELD_BY_NAME, UNSURE
 from .i18n import lazy_gettext as _l
+from .places import PLACES
 
 LABELS = {
     "country": {
@@ -83,17 +84,28 @@ def _sort_key(name: str) -> str:
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").casefold()
 
 
+def group_titles() -> dict[str, str]:
+    """The title of each group of the country list, by the group's id in places.yaml,
+    in the current language. Called per use: pgettext needs the request's language."""
+    return {
+        "north_america_uk": pgettext("country group", "North America and the UK"),
+        "eu_eea": pgettext("country group", "European Union and EEA"),
+        "other_answers": pgettext("country group", "Other answers"),
+    }
+
+
 def country_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The country list in groups, as WTForms renders `<optgroup>`s."""
-    eu = sorted(((code, country_name(code)) for code in EU_EEA_COUNTRIES),
-                key=lambda pair: _sort_key(pair[1]))
-    return [
-        (pgettext("country group", "North America and the UK"),
-         [(code, country_name(code)) for code in ("us", "gb", "ca")]),
-        (pgettext("country group", "European Union and EEA"), eu),
-        (pgettext("country group", "Other answers"),
-         [(code, country_name(code)) for code in ("other", UNSURE)]),
-    ]
+    """The country list in groups, as WTForms renders `<optgroup>`s: the groups and the
+    countries in places.yaml's order, a group marked so sorted by name in this language."""
+    titles = group_titles()
+    choices = []
+    for group in PLACES.groups.values():
+        options = [(country.code, country_name(country.code)) for country in PLACES.countries
+                   if country.group == group.id]
+        if group.sort_by_name:
+            options.sort(key=lambda pair: _sort_key(pair[1]))
+        choices.append((titles[group.id], options))
+    return choices
 
 
 def label(field: str, value: str) -> str:

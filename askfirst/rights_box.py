@@ -8,13 +8,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .answers import REGION_OF_COUNTRY, Answers, region
+from . import places
+from .answers import Answers, region
 from .content import Library, Texts
 
-# Regions with a law of their own in the rights texts; "not sure" gets the general box.
-REGION_OF_BOX = {"us": "us", "eu": "eu", "uk": "uk", "ca": "ca"}
 # Every answer to the country step has a box: the countries, "other" and "not sure".
-COUNTRIES_WITH_BOXES = tuple(REGION_OF_COUNTRY)
+COUNTRIES_WITH_BOXES = places.COUNTRY_CODES
 
 
 @dataclass(frozen=True)
@@ -27,13 +26,15 @@ class RightsBox:
 
 
 def rights_box(library: Library, answers: Answers, lang: str) -> RightsBox:
-    box = REGION_OF_BOX.get(region(answers), "other")
+    # A region with texts of its own names its law, the country and where to complain
+    # there; the general box (other countries, "not sure") names none of them.
+    box = places.box_of(region(answers))
     country = (answers.get("country") or (None,))[0]
-    known = box != "other"
+    known = box != places.GENERAL_BOX
     return RightsBox(
         region=box,
         texts=library.rights(box, lang),
         country=country if known else None,
-        authority=library.authorities.get(country) if known else None,
+        authority=places.authority(country) if known else None,
         country_note=library.country_note(country, lang) if known else None,
     )

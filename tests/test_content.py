@@ -4,10 +4,11 @@ from collections import Counter
 
 import pytest
 
-from askfirst.answers import EU_EEA_COUNTRIES, REGION_OF_COUNTRY, clean
+from askfirst.answers import clean
 from askfirst.bank import TOPICS, select_questions
 from askfirst.config import SHIPPED_LANGUAGES, Config
 from askfirst.content import Library
+from askfirst.places import PLACES, REGION_OF_COUNTRY
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +33,13 @@ def test_each_law_has_questions_of_its_own(library, region):
     assert any(region in q.when.get("region", ()) and len(q.when["region"]) <= 2 for q in library.bank)
 
 
+@pytest.mark.parametrize("region", PLACES.region_values)
+def test_every_region_is_named_by_some_rule(library, region):
+    # A region that no `when: region` names gets none of the law-specific questions nor
+    # their plain-language variants ([ca, other, unsure] and the like): add it to those.
+    assert any(region in question.when.get("region", ()) for question in library.bank)
+
+
 def answers_meeting(question):
     """Answers under which the question's conditions all hold."""
     raw = {}
@@ -50,11 +58,13 @@ def test_every_question_can_reach_a_sheet(library):
         assert question.id in {q.id for group in chosen for q in group.questions}, question.id
 
 
-def test_every_country_offered_has_an_authority(library):
-    for code in ["us", "gb", "ca", *EU_EEA_COUNTRIES]:
-        authority = library.authorities[code]
-        assert authority["name"] and authority["url"].startswith("https://"), code
-        assert authority["source"], code
+def test_every_country_of_a_law_has_an_authority():
+    countries = [country for country in PLACES.countries if PLACES.box_of(country.region) != "other"]
+    assert {"us", "gb", "ca", "es", "no"} <= {country.code for country in countries}
+    for country in countries:
+        authority = country.authority
+        assert authority["name"] and authority["url"].startswith("https://"), country.code
+        assert authority["source"], country.code
 
 
 def test_germany_explains_its_state_authorities(library):

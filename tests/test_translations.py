@@ -6,6 +6,7 @@ import sys
 import pytest
 from babel.messages.pofile import read_po
 
+from askfirst import content_layout as layout
 from askfirst.config import ROOT, SHIPPED_LANGUAGES
 from askfirst.i18n import gettext_locale
 from tools import translations
@@ -55,8 +56,8 @@ def test_no_translated_text_is_older_than_its_english(lang):
 def test_a_changed_english_text_is_reported_stale(tmp_path):
     import shutil
     for lang in ("en", "es"):
-        shutil.copytree(ROOT / "content" / lang, tmp_path / lang)
-    why = tmp_path / "en" / "why.md"
+        shutil.copytree(layout.language_dir(layout.SHIPPED, lang), layout.language_dir(tmp_path, lang))
+    why = layout.page_path(tmp_path, "en", "why")
     why.write_text(why.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     assert translations.stale("es", tmp_path) == [
         "es: page why is stale (the English changed after it was translated)"]

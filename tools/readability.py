@@ -11,11 +11,16 @@ from pathlib import Path
 
 import markdown
 import textstat
-import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
+if __package__ in (None, ""):  # run as a script: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from askfirst import content_layout as layout  # noqa: E402  (after the path, when run as a script)
+
+CONTENT = layout.SHIPPED
+# Names and citations, not sentences: left out of the reading grade.
+NOT_PROSE = ("law", "source")
 BLOCKS = ["h1", "h2", "h3", "h4", "p", "li", "dt", "dd", "td", "th"]
 
 
@@ -37,16 +42,15 @@ def plain_text(markdown_text: str) -> str:
 
 def texts(lang: str) -> dict[str, str]:
     """Every long text of a language, by name: each page, the question bank, the rights boxes."""
-    folder = CONTENT / lang
-    found = {f"page {path.stem}": plain_text(path.read_text(encoding="utf-8").partition("\n")[2])
-             for path in sorted(folder.glob("*.md"))}
-    bank = yaml.safe_load((folder / "questions.yaml").read_text(encoding="utf-8")) or {}
+    found = {f"page {name}": plain_text(path.read_text(encoding="utf-8").partition("\n")[2])
+             for name in layout.PAGES if (path := layout.page_path(CONTENT, lang, name)).exists()}
+    bank = layout.read_optional(layout.question_texts_path(CONTENT, lang))
     found["question bank"] = plain_text("\n\n".join(v for q in bank.values() for v in q.values()))
-    rights = yaml.safe_load((folder / "rights.yaml").read_text(encoding="utf-8")) or {}
-    rights.pop("country_notes", None)
+    rights = layout.read_optional(layout.rights_path(CONTENT, lang))
+    rights.pop(layout.COUNTRY_NOTES, None)
     found["rights boxes"] = plain_text("\n\n".join(v for box in rights.values() for k, v in box.items()
-                                                   if k not in ("law", "source")))
-    letters = yaml.safe_load((folder / "letters.yaml").read_text(encoding="utf-8")) or {}
+                                                   if k not in NOT_PROSE))
+    letters = layout.read_optional(layout.letters_path(CONTENT, lang))
     found["letters"] = plain_text("\n\n".join(v for letter in letters.values() for v in letter.values()))
     return found
 

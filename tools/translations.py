@@ -18,10 +18,13 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
-SOURCE = "en"
-RECORD = "translated-from.yaml"
+if __package__ in (None, ""):  # run as a script: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from askfirst import content_layout as layout  # noqa: E402  (after the path, when run as a script)
+
+CONTENT = layout.SHIPPED
+SOURCE = layout.SOURCE_LANGUAGE
 
 
 def _hash(value) -> str:
@@ -29,19 +32,18 @@ def _hash(value) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def _load(path: Path) -> dict:
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
-
-
 def pieces(lang: str, content: Path = CONTENT) -> dict[str, object]:
     """Every translatable piece of one language, by a readable name."""
-    folder = content / lang
-    found: dict[str, object] = {f"page {p.stem}": p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))}
-    found.update({f"question {qid}": texts for qid, texts in _load(folder / "questions.yaml").items()})
-    rights = _load(folder / "rights.yaml")
-    found.update({f"note {country}": note for country, note in (rights.pop("country_notes", None) or {}).items()})
+    found: dict[str, object] = {f"page {name}": path.read_text(encoding="utf-8") for name in layout.PAGES
+                                if (path := layout.page_path(content, lang, name)).exists()}
+    found.update({f"question {qid}": texts
+                  for qid, texts in layout.read_optional(layout.question_texts_path(content, lang)).items()})
+    rights = layout.read_optional(layout.rights_path(content, lang))
+    notes = rights.pop(layout.COUNTRY_NOTES, None) or {}
+    found.update({f"note {country}": note for country, note in notes.items()})
     found.update({f"rights {region}": box for region, box in rights.items()})
-    found.update({f"letter {region}": letter for region, letter in _load(folder / "letters.yaml").items()})
+    found.update({f"letter {region}": letter
+                  for region, letter in layout.read_optional(layout.letters_path(content, lang)).items()})
     return found
 
 
@@ -50,12 +52,12 @@ def source_hashes(content: Path = CONTENT) -> dict[str, str]:
 
 
 def languages(content: Path = CONTENT) -> list[str]:
-    return sorted(p.name for p in content.iterdir() if p.is_dir() and p.name != SOURCE)
+    return [lang for lang in layout.language_folders(content) if lang != SOURCE]
 
 
 def stale(lang: str, content: Path = CONTENT) -> list[str]:
     """Pieces of `lang` whose English changed since translation, or with no record."""
-    recorded = _load(content / lang / RECORD)
+    recorded = layout.read_optional(layout.translated_from_path(content, lang))
     have = pieces(lang, content)
     problems = []
     for name, digest in source_hashes(content).items():
@@ -74,7 +76,8 @@ def stamp(lang: str, content: Path = CONTENT) -> int:
     record = {name: digest for name, digest in source_hashes(content).items() if name in have}
     header = ("# The English text each piece was translated from (a hash of it), written by\n"
               "# `make stamp LANG_CODE=...`. Do not edit by hand: see tools/translations.py.\n")
-    (content / lang / RECORD).write_text(header + yaml.safe_dump(record, sort_keys=True), encoding="utf-8")
+    record_text = header + yaml.safe_dump(record, sort_keys=True)
+    layout.translated_from_path(content, lang).write_text(record_text, encoding="utf-8")
     return len(record)
 
 

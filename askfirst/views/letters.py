@@ -2,7 +2,6 @@
 reminder of the day the answer is due. Nothing is sent from here: the patient sends the
 letter and keeps the reminder in their own calendar."""
 
-import calendar
 import uuid
 from datetime import date, datetime, timedelta, timezone
 
@@ -12,29 +11,11 @@ from flask import Blueprint, abort, make_response, render_template, request
 from .. import mode
 from ..answers import from_multidict, region
 from ..i18n import current
-from ..rights_box import REGION_OF_BOX
+from ..places import add_deadline, box_of
 from . import library
 from .links import second_language, sheet_query
 
 bp = Blueprint("letters", __name__, url_prefix="/<lang>")
-
-# How long a provider has to answer a request for a copy: 30 days under HIPAA
-# (45 CFR §164.524(b)(2)); one month under the GDPR and UK GDPR (Art. 12(3)).
-# facts.md gives no period for Canada or elsewhere, so no reminder is offered there.
-DEADLINE = {"us": ("days", 30), "eu": ("months", 1), "uk": ("months", 1)}
-
-
-def add_deadline(start: date, region_code: str) -> date | None:
-    if region_code not in DEADLINE:
-        return None
-    unit, amount = DEADLINE[region_code]
-    if unit == "days":
-        return start + timedelta(days=amount)
-    month_index = start.month - 1 + amount
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    # The same day that many months on, or that month's last day if it is shorter.
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
 
 def today() -> date:
     return datetime.now(timezone.utc).date()
@@ -59,7 +40,7 @@ def next_steps():
     """After the appointment: ask for a copy and for who received the images."""
     values = mode.values()  # posted only in a mode that posts answers
     answers = from_multidict(values)
-    box = REGION_OF_BOX.get(region(answers), "other")
+    box = box_of(region(answers))
     also = second_language(values)
     letters = [library().letter(box, lang) for lang in [current(), also] if lang]
     return make_response(render_template(
@@ -71,7 +52,7 @@ def next_steps():
 def reminder():
     """A calendar file with one all-day event: the day after the deadline."""
     answers = from_multidict(request.args)
-    box = REGION_OF_BOX.get(region(answers), "other")
+    box = box_of(region(answers))
     deadline = add_deadline(sent_date(), box)
     if deadline is None or not mode.current().downloads:
         abort(404)

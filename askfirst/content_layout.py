@@ -1,0 +1,95 @@
+"""Where each thing lives under content/, and what each kind of piece holds.
+
+The one place that knows the folder's layout: the app (content.py, places.py, the
+start-up checks), the tools (translations, readability) and the tests all ask here,
+so that moving or renaming a file is a change to this module and nowhere else.
+No Flask, no other AskFirst module: everything may import it.
+"""
+
+from pathlib import Path
+
+import yaml
+
+# The content/ folder that ships with the code. ASKFIRST_CONTENT_DIR may point the texts
+# elsewhere; places.yaml is always read from here (see places.py for why).
+SHIPPED = Path(__file__).resolve().parent.parent / "content"
+
+# The language every text is written in first: the fallback, and the source of translations.
+SOURCE_LANGUAGE = "en"
+
+# Files at the top of content/.
+BANK_FILE = "questions.yaml"  # which questions exist, their topic, priority and `when`
+PLACES_FILE = "places.yaml"  # legal regions and countries, with their authorities
+REVIEWED_FILE = "reviewed.yaml"  # languages a native speaker has reviewed, under this key:
+REVIEWED_KEY = "reviewed"
+
+# Files in each language's folder, content/<lang>/.
+QUESTION_TEXTS_FILE = "questions.yaml"  # id -> the question's texts
+RIGHTS_FILE = "rights.yaml"  # region -> the rights box's texts, plus the country notes:
+COUNTRY_NOTES = "country_notes"  # the key in rights.yaml that maps a country to its note
+LETTERS_FILE = "letters.yaml"  # region -> the letter and calendar reminder
+TRANSLATED_FROM_FILE = "translated-from.yaml"  # piece -> hash of the English it was made from
+PAGE_SUFFIX = ".md"
+
+# The long pages, in the order the site lists them; each is <lang>/<page>.md.
+PAGES = ("home", "why", "rights", "help", "privacy", "about", "glossary")
+
+# The parts of each kind of piece. A question's texts on the sheet; a rights box (`law`
+# and `source` are names and citations, the rest is prose); a letter and its reminder.
+QUESTION_PARTS = ("ask", "why", "good", "red_flag")
+RIGHTS_PARTS = ("law", "copy", "deadline", "cost", "complain", "source")
+LETTER_PARTS = ("subject", "body", "reminder_title", "reminder_text")
+
+
+def bank_path(content: Path = SHIPPED) -> Path:
+    return content / BANK_FILE
+
+
+def places_path(content: Path = SHIPPED) -> Path:
+    return content / PLACES_FILE
+
+
+def reviewed_path(content: Path = SHIPPED) -> Path:
+    return content / REVIEWED_FILE
+
+
+def language_dir(content: Path, lang: str) -> Path:
+    return content / lang
+
+
+def page_path(content: Path, lang: str, page: str) -> Path:
+    return content / lang / f"{page}{PAGE_SUFFIX}"
+
+
+def question_texts_path(content: Path, lang: str) -> Path:
+    return content / lang / QUESTION_TEXTS_FILE
+
+
+def rights_path(content: Path, lang: str) -> Path:
+    return content / lang / RIGHTS_FILE
+
+
+def letters_path(content: Path, lang: str) -> Path:
+    return content / lang / LETTERS_FILE
+
+
+def translated_from_path(content: Path, lang: str) -> Path:
+    return content / lang / TRANSLATED_FROM_FILE
+
+
+def language_folders(content: Path = SHIPPED) -> list[str]:
+    """Every language that has a folder under content/, English included, sorted."""
+    return sorted(path.name for path in content.iterdir() if path.is_dir())
+
+
+def read_yaml(path: Path):
+    """A YAML file's data, with PyYAML's C parser where the wheel has it (most do):
+    start-up reads some thirty such files, and the pure-Python parser took a second."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+def read_optional(path: Path) -> dict:
+    """A YAML mapping, or {} when the file is missing or empty: a language may lack a
+    file, and then falls back to English (the tests list what is missing)."""
+    return (read_yaml(path) or {}) if path.exists() else {}
