@@ -92,7 +92,7 @@ class Gunicorn(Process):
     """gunicorn with the real gunicorn.conf.py; `env` adds or overrides settings.
     Its logs and control socket are files in `folder`."""
 
-    def __init__(self, folder: Path, env: dict, app: str = "tests.served_app:app", workers: int = 2):
+    def __init__(self, folder: Path, env: dict, app: str | None = "tests.served_app:app", workers: int = 2):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.access_log = folder / "gunicorn-access.log"
@@ -105,8 +105,9 @@ class Gunicorn(Process):
                     "ASKFIRST_CONTROL_SOCKET": str(self.control_socket), **env}
 
     def start(self, ready=None) -> "Gunicorn":
-        """`ready()` says when it serves; by default, when its port accepts connections."""
-        self.process = subprocess.Popen([str(GUNICORN), "--config", "gunicorn.conf.py", self.app],
+        """`ready()` says when it serves; by default, when its port accepts connections.
+        Without `app`, gunicorn.conf.py's own (the real site) is served."""
+        self.process = subprocess.Popen([str(GUNICORN), "--config", "gunicorn.conf.py", *filter(None, [self.app])],
                                         cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
         wait_for(ready or (lambda: port_open(self.port)), what="gunicorn")
@@ -115,3 +116,22 @@ class Gunicorn(Process):
     def logs(self) -> str:
         return "".join(path.read_text(errors="replace") for path in (self.access_log, self.error_log)
                        if path.exists())
+
+
+class Nginx(Process):
+    """Debian's nginx in the foreground with a configuration written by the test: every
+    file it writes (pid, temporary files, logs) is in `folder`."""
+
+    def __init__(self, folder: Path, config: Path, ports: list[int]):
+        self.binary = require("nginx", "nginx")
+        self.folder, self.config, self.ports = folder, config, ports
+
+    def start(self) -> "Nginx":
+        check = subprocess.run([self.binary, "-t", "-q", "-p", str(self.folder), "-c", str(self.config),
+                                "-e", str(self.folder / "startup-error.log")], capture_output=True, text=True)
+        assert check.returncode == 0, check.stderr
+        self.process = subprocess.Popen([self.binary, "-p", str(self.folder), "-c", str(self.config),
+                                         "-e", str(self.folder / "startup-error.log")],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(lambda: all(port_open(port) for port in self.ports), what="nginx")
+        return self
