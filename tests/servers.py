@@ -99,7 +99,9 @@ class Gunicorn(Process):
         self.error_log = folder / "gunicorn-error.log"
         self.control_socket = folder / "gunicorn.ctl"
         self.app, self.workers = app, workers
-        self.env = {**os.environ, "ASKFIRST_BIND": f"127.0.0.1:{self.port}",
+        # The test's settings only: none from the shell that runs the tests.
+        inherited = {name: value for name, value in os.environ.items() if not name.startswith("ASKFIRST_")}
+        self.env = {**inherited, "ASKFIRST_BIND": f"127.0.0.1:{self.port}",
                     "ASKFIRST_WORKERS": str(workers), "ASKFIRST_ACCESS_LOG": str(self.access_log),
                     "ASKFIRST_ERROR_LOG": str(self.error_log),
                     "ASKFIRST_CONTROL_SOCKET": str(self.control_socket), **env}
