@@ -54,7 +54,7 @@ class Config:
         self.RATELIMIT_ENABLED = os.environ.get("ASKFIRST_RATELIMIT_ENABLED", "1") != "0"
         # If the shared store (Redis) is unreachable, each worker counts in its own memory
         # and pages keep working; /healthz says so. Short timeouts, so that a store that
-        # does not answer costs a request a second at most, not the page.
+        # does not answer costs a worker's first request about a second, not the page.
         self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
         self.RATELIMIT_SWALLOW_ERRORS = True
         if self.RATELIMIT_STORAGE_URI.startswith(("redis://", "rediss://", "redis+unix://")):

@@ -38,6 +38,7 @@ def init_limiter(app: Flask) -> Limiter:
     # unreachable, counting falls back to memory) belong in the server's error log. They
     # name no request. Its info messages name client addresses, so they stay out.
     limiter_log = logging.getLogger("flask-limiter")
+    limiter_log.setLevel(logging.WARNING)
     if default_handler not in limiter_log.handlers:
         limiter_log.addHandler(default_handler)
     app.extensions["askfirst_limiter"] = limiter
