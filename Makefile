@@ -8,12 +8,12 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 # Debian packages: what the PDF needs (Pango for WeasyPrint; fonts for Latin, Arabic and
 # Chinese), and what the tests add (Chromium for the browser tests, Redis for the shared
-# rate limit).
+# rate limit, nginx and openssl for the deployment test's proxy and its certificate).
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-droid-fallback
-TEST_PACKAGES := $(RUN_PACKAGES) chromium redis-server
+TEST_PACKAGES := $(RUN_PACKAGES) chromium redis-server nginx openssl
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve bench test lint run-packages test-packages compile extract update new-language stamp check-translations readability clean
+.PHONY: help run serve public-base-url bench test lint run-packages test-packages compile extract update new-language stamp check-translations readability clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,8 +31,13 @@ compile: $(BIN)/.installed ## Compile the translation catalogs (.po -> .mo)
 run: compile run-packages ## Run the site on http://127.0.0.1:5000
 	$(BIN)/flask --app app run --host $(HOST) --port $(PORT)
 
-serve: compile run-packages ## Serve as a deployment would: gunicorn, settings from gunicorn.conf.py
+serve: public-base-url compile run-packages ## Serve as a deployment would: gunicorn, settings from gunicorn.conf.py
 	$(BIN)/gunicorn --config gunicorn.conf.py
+
+# Without the site's own address, a forged Host header could become the address in links.
+public-base-url:
+	@test -n "$$ASKFIRST_PUBLIC_BASE_URL" || { echo "make serve needs ASKFIRST_PUBLIC_BASE_URL," \
+		"the site's public address (e.g. https://askfirst.example). See README.md, Deploying."; exit 1; }
 
 bench: compile ## Benchmark under gunicorn with wrk, against a bare Flask floor
 	@command -v wrk >/dev/null || { echo "Installing wrk (Debian package) for the benchmark"; \

@@ -4,13 +4,14 @@
 """
 
 import logging
+from urllib.parse import urlsplit
 
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from askfirst import caching, development, flow, i18n, mode, pdf, security
 from askfirst.answers import FIELD_BY_NAME
-from askfirst.config import ROOT, SHIPPED_LANGUAGES, Config
+from askfirst.config import ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
 from askfirst.content import Library
 from askfirst.extensions import babel, init_limiter
 from askfirst.labels import label
@@ -25,6 +26,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.config.from_object(config or Config())
     _check_languages(app.config["LANGUAGES"])
     _check_clinic(app.config)
+    _check_public_address(app.config["PUBLIC_BASE_URL"])
 
     # Content is read and rendered once here, not per request; a broken file stops start-up.
     app.extensions["askfirst_library"] = Library(app.config["CONTENT_DIR"], app.config["LANGUAGES"])
@@ -66,6 +68,15 @@ def _check_clinic(config) -> None:
     country = config["DEFAULT_COUNTRY"]
     if country and country not in FIELD_BY_NAME["country"].values:
         raise ValueError(f"ASKFIRST_DEFAULT_COUNTRY must be a country code the check offers, not {country!r}")
+
+
+def _check_public_address(address: str) -> None:
+    """Every printed code and shared link starts with this address: it must be one."""
+    trusted_hosts(address)  # a scheme and a host, no path
+    try:
+        urlsplit(address).hostname.encode("idna")
+    except UnicodeError as error:
+        raise ValueError(f"ASKFIRST_PUBLIC_BASE_URL has no valid host name: {address[:80]!r}") from error
 
 
 def _check_languages(languages: list[str]) -> None:

@@ -3,6 +3,7 @@ when a config object is made (never at import time), and documented in README.md
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every language AskFirst ships, in the order the switcher shows them. Codes are BCP 47
@@ -12,6 +13,21 @@ SHIPPED_LANGUAGES = ("en", "es", "fr", "de", "da", "pt-br", "vi", "zh-hans", "ar
 
 def _env_list(name: str, default: str) -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+
+
+# Where `make run` serves, and so where links point when no public address is set.
+LOCAL_BASE_URL = "http://127.0.0.1:5000"
+
+
+def trusted_hosts(public_base_url: str) -> list[str] | None:
+    """The host of the public address, for Flask's TRUSTED_HOSTS; None (any host) if unset."""
+    if not public_base_url:
+        return None
+    parts = urlsplit(public_base_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path or parts.query:
+        raise ValueError("ASKFIRST_PUBLIC_BASE_URL must be an address like https://askfirst.example, "
+                         f"without a path: not {public_base_url!r}")
+    return [parts.hostname]
 
 
 class Config:
@@ -35,8 +51,18 @@ class Config:
         self.RATELIMIT_FORM_POSTS = os.environ.get("ASKFIRST_RATELIMIT_FORM_POSTS", "60 per minute")
         self.RATELIMIT_SHEET = os.environ.get("ASKFIRST_RATELIMIT_SHEET", "30 per minute")
         self.RATELIMIT_PDF = os.environ.get("ASKFIRST_RATELIMIT_PDF", "10 per minute")
-        self.RATELIMIT_HEADERS_ENABLED = True
+        self.RATELIMIT_PARTNERS = os.environ.get("ASKFIRST_RATELIMIT_PARTNERS", "30 per minute")
+        # X-RateLimit-* on every answer would tell anyone each worker's count; a 429 still
+        # says Retry-After (extensions.py).
+        self.RATELIMIT_HEADERS_ENABLED = False
         self.RATELIMIT_ENABLED = os.environ.get("ASKFIRST_RATELIMIT_ENABLED", "1") != "0"
+        # If the shared store (Redis) is unreachable, each worker counts in its own memory
+        # and pages keep working; /healthz says so. Short timeouts, so that a store that
+        # does not answer costs a worker's first request about a second, not the page.
+        self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+        self.RATELIMIT_SWALLOW_ERRORS = True
+        if self.RATELIMIT_STORAGE_URI.startswith(("redis://", "rediss://", "redis+unix://")):
+            self.RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
         # A clinic's own copy: its name (on the sheet and the poster), the country its
         # patients are most often treated in (preselected, not assumed), and kiosk mode
         # for a shared screen, which returns to the start after the idle time.
@@ -47,9 +73,13 @@ class Config:
         # Where to report a security problem (security.txt): "mailto:..." or "https://...".
         self.SECURITY_CONTACT = os.environ.get("ASKFIRST_SECURITY_CONTACT", "")
         # The site's public address, without a trailing slash: every absolute link (QR codes,
-        # partners' links) starts with it, never with a request's Host header. The default
-        # is where `make run` serves; a deployment sets its own.
-        self.PUBLIC_BASE_URL = os.environ.get("ASKFIRST_PUBLIC_BASE_URL", "http://127.0.0.1:5000").rstrip("/")
+        # partners' links) starts with it, never with a request's Host header. When set, it
+        # is also the only host the site answers for (Flask refuses any other Host with a
+        # 400). Unset, links point where `make run` serves and any Host is answered: fit for
+        # a local run only, so `make serve` refuses to start without it.
+        public_base_url = os.environ.get("ASKFIRST_PUBLIC_BASE_URL", "").rstrip("/")
+        self.PUBLIC_BASE_URL = public_base_url or LOCAL_BASE_URL
+        self.TRUSTED_HOSTS = trusted_hosts(public_base_url)
         # How many reverse proxies stand in front of the app and set X-Forwarded-*.
         # 0 trusts none: the client address is the connection's. Set it to your proxies.
         self.PROXY_COUNT = int(os.environ.get("ASKFIRST_PROXY_COUNT", 0))

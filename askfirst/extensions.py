@@ -1,6 +1,10 @@
 """Extensions, bound to an app in create_app."""
 
-from flask import Flask
+import logging
+import time
+
+from flask import Flask, Response
+from flask.logging import default_handler
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -9,12 +13,14 @@ babel = Babel()
 
 # The routes that cost work, and the config key of each one's limit. GET on a step
 # is cheap and can't be abused more than any page; posting a step and building a
-# sheet are what a bot would hammer.
+# sheet are what a bot would hammer, and so is building QR codes on the partners page.
 RATE_LIMITS = (
     ("check.step", "RATELIMIT_FORM_POSTS", ["POST"]),
     ("check.review", "RATELIMIT_FORM_POSTS", ["POST"]),  # kiosk mode posts the review
     ("sheet.sheet", "RATELIMIT_SHEET", None),
     ("sheet.sheet_pdf", "RATELIMIT_PDF", None),
+    ("clinic.partners", "RATELIMIT_PARTNERS", None),
+    ("clinic.partners_qr", "RATELIMIT_PARTNERS", None),
 )
 
 
@@ -27,5 +33,35 @@ def init_limiter(app: Flask) -> Limiter:
         view = app.view_functions[endpoint]
         limit = app.config[config_key]
         app.view_functions[endpoint] = limiter.limit(limit, methods=methods)(view)
+    app.after_request(lambda response: _retry_after(limiter, response))
+    # Flask-Limiter's own logger writes nowhere by default; its warnings (the store is
+    # unreachable, counting falls back to memory) belong in the server's error log. They
+    # name no request. Its info messages name client addresses, so they stay out.
+    limiter_log = logging.getLogger("flask-limiter")
+    limiter_log.setLevel(logging.WARNING)
+    if default_handler not in limiter_log.handlers:
+        limiter_log.addHandler(default_handler)
     app.extensions["askfirst_limiter"] = limiter
     return limiter
+
+
+def _retry_after(limiter: Limiter, response: Response) -> Response:
+    """Seconds until the breached limit's window ends, on a 429 only (the X-RateLimit-*
+    headers that Flask-Limiter would add to every answer are off)."""
+    if response.status_code == 429 and "Retry-After" not in response.headers:
+        limit, seconds = limiter.current_limit, 60
+        if limit is not None:
+            try:
+                seconds = int(limit.reset_at - time.time())
+            except Exception:  # the store failed just now: the window's length is a safe answer
+                seconds = limit.limit.get_expiry()
+        response.headers["Retry-After"] = str(max(1, seconds))
+    return response
+
+
+def rate_limit_store_reachable(app: Flask) -> bool:
+    """Whether the shared rate-limit store answers now (always true for memory)."""
+    limiter = app.extensions.get("askfirst_limiter")
+    if limiter is None or not limiter.enabled:
+        return True
+    return bool(limiter.storage.check())

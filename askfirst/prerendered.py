@@ -34,8 +34,6 @@ from .rights_box import COUNTRIES_WITH_BOXES, rights_box
 LINK_BUTTON_TEXT = _l("Questions to ask before your scan")
 # Pages whose address is printed as a QR code: on the sheet (why it matters) and the poster.
 QR_TARGETS = {"why": ("pages.page", {"name": "why"}), "home": ("pages.home", {})}
-# Requests for rendering carry this host; links in what is kept are paths, never absolute.
-RENDER_BASE = "http://prerender.invalid"
 
 
 @dataclass(frozen=True)
@@ -113,6 +111,9 @@ class Prerendered:
         self._library_of = library_of
         self._kept: dict[tuple[str, str, str, str], Markup] = {}
         self._context_key: tuple | None = None
+        # Rendering runs in a request for the site's own address (the one host it trusts);
+        # links in what is kept are paths, and absolute ones come from PUBLIC_BASE_URL.
+        self._base = app.config["PUBLIC_BASE_URL"]
         self.keeps = app.config["PRERENDER"]
         app.extensions["askfirst_prerendered"] = self  # templates rendered below use it too
         if self.keeps:
@@ -139,7 +140,7 @@ class Prerendered:
         if self._context_key == key:
             yield
             return
-        with self._app.app_context(), self._app.test_request_context(path, base_url=RENDER_BASE + mode.prefix):
+        with self._app.app_context(), self._app.test_request_context(path, base_url=self._base + mode.prefix):
             g.lang, g._askfirst_mode = lang, mode
             outer, self._context_key = self._context_key, key
             try:

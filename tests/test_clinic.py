@@ -191,6 +191,26 @@ def test_partners_qr_needs_a_real_link(client):
     assert client.get("/en/partners/qr.gif?link_lang=en").status_code == 404
 
 
+def test_a_partners_request_longer_than_any_form_gets_no_qr_code(client):
+    every_choice = "link_lang=zh-hans&target=sheet&country=other&exam=ultrasound&setting=imaging_centre&" + \
+        "&".join(f"channel={value}" for value in ("portal", "link", "disc", "other_doctor")) + "&" + \
+        "&".join(f"worry={value}" for value in ("who_sees", "internet", "sharing", "research", "copies",
+                                                "identity", "keeping", "breach", "rights", "someone_else"))
+    assert client.get(f"/en/partners/qr.png?{every_choice}").status_code == 200
+    padded = f"{every_choice}&note={'x' * 3000}"  # valid choices, but far more than the form sends
+    assert client.get(f"/en/partners/qr.png?{padded}").status_code == 404
+    assert client.get(f"/en/partners?{padded}").status_code == 200  # the form, with no link or code
+
+
+def test_a_configured_address_that_is_no_host_name_stops_start_up():
+    """Such an address (one label of 1,100 letters) could not be printed as a code either:
+    it is refused when the app starts, not on the first QR code."""
+    config = TestConfig()
+    config.PUBLIC_BASE_URL = "https://" + "a" * 1100 + ".example"
+    with pytest.raises(ValueError, match="ASKFIRST_PUBLIC_BASE_URL"):
+        create_app(config)
+
+
 # --- poster -------------------------------------------------------------------------------
 
 def test_poster_in_the_chosen_languages_in_order(client):

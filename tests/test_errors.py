@@ -4,7 +4,7 @@ import pytest
 from flask import abort
 
 from app import create_app
-from askfirst.config import TestConfig
+from askfirst.config import TestConfig, trusted_hosts
 from conftest import check_page
 
 
@@ -59,3 +59,34 @@ def test_a_body_too_large_is_refused(fetch):
 
 def test_error_pages_are_not_cached(client):
     assert client.get("/en/nowhere").headers["Cache-Control"] == "no-store"
+
+
+@pytest.fixture(scope="module")
+def own_host_client():
+    config = TestConfig()
+    config.PUBLIC_BASE_URL = "https://askfirst.example"
+    config.TRUSTED_HOSTS = trusted_hosts(config.PUBLIC_BASE_URL)
+    return create_app(config).test_client()
+
+
+@pytest.mark.parametrize("url", ["/es/sheet?country=es", "/es", "/es/nowhere", "/"])
+def test_a_request_for_another_host_gets_the_400_page(own_host_client, url):
+    """A forged Host never reaches a view, a redirect or a link; the page's own links
+    are built for the site's host."""
+    page = check_page(own_host_client.get(url, headers={"Host": "evil.example"}), status=400,
+                      lang="es" if url.startswith("/es") else "en")
+    assert page.headers["Cache-Control"] == "no-store"
+    assert "evil.example" not in page.text
+    if url.startswith("/es"):
+        assert page.one("h1").get_text().strip() == "La solicitud tenía un error"
+
+
+def test_the_sites_own_host_is_served_on_any_port(own_host_client):
+    assert own_host_client.get("/en/why", headers={"Host": "askfirst.example"}).status_code == 200
+    assert own_host_client.get("/en/why", headers={"Host": "askfirst.example:8443"}).status_code == 200
+
+
+@pytest.mark.parametrize("address", ["askfirst.example", "https://askfirst.example/site", "ftp://askfirst.example"])
+def test_a_public_address_that_is_not_one_stops_start_up(address):
+    with pytest.raises(ValueError, match="ASKFIRST_PUBLIC_BASE_URL"):
+        trusted_hosts(address)

@@ -1,11 +1,12 @@
 """Nothing about the patient is kept: no cookies, no session, answers kept out of logs."""
 
 import logging
+import sys
 
 import pytest
 
 from askfirst.content import PAGES
-from askfirst.privacy import DropQueryStrings
+from askfirst.privacy import DropQueryStrings, GunicornErrorsWithoutAnswers
 
 EVERY_KIND_OF_URL = [
     "/", "/en/", "/es/", *[f"/en/{name}" for name in PAGES if name != "home"],
@@ -55,3 +56,31 @@ def test_a_full_check_leaves_no_answer_in_the_logs(client, caplog):
     for values in distinctive.values():
         for value in values:
             assert value not in logged
+
+
+@pytest.mark.parametrize("message", [
+    # What gunicorn 27 writes for requests it cannot parse (workers/base.py handle_error).
+    "Invalid request from ip=203.0.113.9: Invalid HTTP request line: "
+    "'GET /en/sheet?country=es&worry=research HTTP/1.1 junk'",
+    "Invalid request from ip=2001:db8::9: Invalid HTTP Version: 'HTTP/9.9 /en/sheet?country=es&worry=research'",
+])
+def test_gunicorn_error_log_keeps_the_kind_of_bad_request_only(message):
+    record = logging.LogRecord("gunicorn.error", logging.WARNING, __file__, 1, message, (), None)
+    GunicornErrorsWithoutAnswers().filter(record)
+    line = record.getMessage()
+    assert line.startswith("Invalid request: Invalid HTTP")
+    for kept_out in ["country", "research", "203.0.113.9", "2001:db8", "?"]:
+        assert kept_out not in line
+
+
+def test_gunicorn_error_log_loses_query_strings_in_messages_and_tracebacks():
+    try:
+        raise ValueError("while building /en/sheet?country=es&worry=research")
+    except ValueError:
+        exc_info = sys.exc_info()
+    record = logging.LogRecord("gunicorn.error", logging.ERROR, __file__, 1, "Error handling request %s %s",
+                               ("GET", "/en/sheet?country=es&worry=research"), exc_info)
+    GunicornErrorsWithoutAnswers().filter(record)
+    written = logging.Formatter().format(record)
+    assert "Error handling request GET /en/sheet?[answers not logged]" in written
+    assert "ValueError" in written and "research" not in written

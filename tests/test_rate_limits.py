@@ -5,6 +5,7 @@ import pytest
 from app import create_app
 from askfirst.config import TestConfig
 from conftest import check_page
+from servers import free_port
 
 
 @pytest.fixture()
@@ -39,3 +40,36 @@ def test_other_apps_in_the_same_process_keep_their_own_limits(limited_client, cl
         limited_client.get("/en/sheet")
     assert limited_client.get("/en/sheet").status_code == 429
     assert client.get("/en/sheet").status_code == 200  # the unlimited test app is untouched
+
+
+def test_successful_answers_carry_no_rate_limit_headers(limited_client):
+    response = limited_client.get("/en/sheet?country=es")
+    assert response.status_code == 200
+    assert not [name for name in response.headers.keys() if name.lower().startswith("x-ratelimit")]
+
+
+def test_the_partners_page_and_its_qr_codes_are_limited():
+    config = TestConfig()
+    config.RATELIMIT_ENABLED = True
+    config.RATELIMIT_PARTNERS = "2 per minute"
+    client = create_app(config).test_client()
+    query = "link_lang=es&target=sheet&country=es&exam=mri"
+    assert [client.get("/en/partners").status_code for _ in range(3)] == [200, 200, 429]
+    # Both kinds of download count as one route.
+    downloads = [f"/en/partners/qr.png?{query}", f"/en/partners/qr.svg?{query}", f"/en/partners/qr.png?{query}"]
+    assert [client.get(url).status_code for url in downloads] == [200, 200, 429]
+
+
+def test_without_its_store_the_limiter_counts_in_memory_and_pages_keep_working(caplog):
+    config = TestConfig()
+    config.RATELIMIT_ENABLED = True
+    config.RATELIMIT_STORAGE_URI = f"redis://127.0.0.1:{free_port()}"  # nothing listens there
+    config.RATELIMIT_SHEET = "3 per minute"
+    client = create_app(config).test_client()
+    sheet = "/en/sheet?country=es&exam=mri&channel=portal&setting=hospital&worry=research"
+    assert [client.get(sheet).status_code for _ in range(4)] == [200, 200, 200, 429]
+    assert client.post("/en/check/country", data={"country": "es"}).status_code == 303
+    assert client.get("/en/why").status_code == 200
+    assert "falling back to in-memory storage" in caplog.text
+    for answer in ["country=", "research", "hospital", "?"]:
+        assert answer not in caplog.text

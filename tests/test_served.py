@@ -4,40 +4,17 @@ Shows that the rate limit is one count shared by the workers, and that the acces
 log written by gunicorn.conf.py holds no answers.
 """
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = Path(sys.executable).parent / "gunicorn"
+from servers import Gunicorn, Redis
+
+pytestmark = pytest.mark.served
 SHEET_LIMIT = 10
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(check, seconds=20.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if check():
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise TimeoutError("server did not come up")
 
 
 def get(url):
@@ -51,38 +28,23 @@ def get(url):
 
 @pytest.fixture(scope="module")
 def redis_url():
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.fail("redis-server is missing: `make test` installs it (Debian package redis-server)")
-    port = free_port()
-    process = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                                "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    server = Redis().start()
     try:
-        import redis
-        wait_for(lambda: redis.Redis(port=port).ping())
-        yield f"redis://127.0.0.1:{port}"
+        yield server.url
     finally:
-        process.terminate()
-        process.wait(10)
+        server.stop()
 
 
 @pytest.fixture(scope="module")
 def served(redis_url, tmp_path_factory):
-    port = free_port()
-    access_log = tmp_path_factory.mktemp("logs") / "access.log"
-    env = {**os.environ, "ASKFIRST_RATELIMIT_STORAGE": redis_url,
-           "ASKFIRST_RATELIMIT_SHEET": f"{SHEET_LIMIT} per minute",
-           "ASKFIRST_ACCESS_LOG": str(access_log), "ASKFIRST_LANGUAGES": "en,es"}
-    process = subprocess.Popen([str(GUNICORN), "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-                                "--workers", "2", "tests.served_app:app"], cwd=ROOT, env=env,
-                               stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
+    server = Gunicorn(tmp_path_factory.mktemp("logs"), {
+        "ASKFIRST_RATELIMIT_STORAGE": redis_url, "ASKFIRST_RATELIMIT_SHEET": f"{SHEET_LIMIT} per minute",
+        "ASKFIRST_LANGUAGES": "en,es"})
     try:
-        wait_for(lambda: get(f"{base}/healthz")[0] == 200)
-        yield base, access_log
+        server.start(ready=lambda: get(f"{server.base}/healthz")[0] == 200)
+        yield server.base, server.access_log
     finally:
-        process.terminate()
-        process.wait(20)
+        server.stop(20)
 
 
 def test_two_workers_share_one_rate_limit_through_redis(served):

@@ -3,6 +3,7 @@
 from app import create_app
 from askfirst.config import TestConfig
 from askfirst.views import service
+from servers import free_port
 
 
 def test_health_check_answers_when_pages_render(client):
@@ -35,3 +36,15 @@ def test_security_txt_names_the_configured_contact():
     assert "Contact: mailto:security@askfirst.example" in lines
     assert any(line.startswith("Expires: 20") for line in lines)
     assert "Canonical: https://askfirst.example/.well-known/security.txt" in lines
+
+
+def test_health_check_says_degraded_without_the_rate_limit_store():
+    """200, so that an outage of the shared Redis does not take every instance out of
+    rotation; the body tells a load balancer that can read it."""
+    config = TestConfig()
+    config.RATELIMIT_ENABLED = True
+    config.RATELIMIT_STORAGE_URI = f"redis://127.0.0.1:{free_port()}"  # nothing listens there
+    response = create_app(config).test_client().get("/healthz")
+    assert response.status_code == 200
+    assert response.get_data(as_text=True) == "degraded: rate-limit store unreachable\n"
+    assert response.headers["Cache-Control"] == "no-store"

@@ -13,6 +13,11 @@ from . import parts
 
 bp = Blueprint("clinic", __name__, url_prefix="/<lang>")
 POSTER_MAX_LANGUAGES = 4  # more would not fit on one printed page
+# A prepared link holds validated values only: a few hundred characters at most, even
+# with every choice ticked. A request far longer than any form sends, or a link longer
+# than that (a very long configured address), gets no QR code: segno's work grows with it.
+MAX_QUERY_BYTES = 2048
+MAX_LINK_CHARS = 1024
 
 
 def poster_languages() -> list[str]:
@@ -39,11 +44,14 @@ def link_choices() -> dict | None:
 
 def prepared_link() -> str | None:
     """The link the partners form describes, or None before it is filled in."""
+    if len(request.query_string) > MAX_QUERY_BYTES:
+        return None
     choices = link_choices()
     if choices is None:
         return None
     endpoint = "sheet.sheet" if choices.pop("target") == "sheet" else "check.start"
-    return public_url(url_for(endpoint, lang=choices.pop("link_lang"), **choices))
+    link = public_url(url_for(endpoint, lang=choices.pop("link_lang"), **choices))
+    return link if len(link) <= MAX_LINK_CHARS else None
 
 
 @bp.get("/partners")

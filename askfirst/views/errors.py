@@ -3,8 +3,9 @@
 Unexpected exceptions become the 500 page: a patient never sees a stack trace.
 """
 
-from flask import make_response, render_template
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask import current_app, make_response, render_template, request
+from flask.globals import request_ctx
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from ..i18n import lazy_gettext as _l
 
@@ -28,6 +29,8 @@ MESSAGES = {
 
 
 def render_error(error: HTTPException):
+    if isinstance(error, SecurityError):
+        _links_for_own_host()
     code = error.code or 500
     title, advice = MESSAGES.get(code, MESSAGES[400 if code < 500 else 500])
     response = make_response(render_template("error.html", code=code, title=title, advice=advice), code)
@@ -37,6 +40,14 @@ def render_error(error: HTTPException):
         if header in kept:
             response.headers[header] = kept[header]
     return response  # never marked public, so caching.py sends it no-store
+
+
+def _links_for_own_host() -> None:
+    """A request for a host not in TRUSTED_HOSTS is refused before Flask can build URLs,
+    and the error page needs them: build them for the site's own host, never the other."""
+    if request_ctx.url_adapter is None and current_app.config["TRUSTED_HOSTS"]:
+        environ = {**request.environ, "HTTP_HOST": current_app.config["TRUSTED_HOSTS"][0]}
+        request_ctx.url_adapter = current_app.url_map.bind_to_environ(environ, subdomain="")
 
 
 def register(app) -> None:

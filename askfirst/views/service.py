@@ -5,6 +5,7 @@ from datetime import datetime, timedelta, timezone
 from flask import Blueprint, Response, abort, current_app, render_template
 
 from ..caching import public
+from ..extensions import rate_limit_store_reachable
 from . import library
 
 bp = Blueprint("service", __name__)
@@ -12,13 +13,24 @@ bp = Blueprint("service", __name__)
 
 @bp.get("/healthz")
 def healthz():
-    """200 only if the app can render a real page; a load balancer stops sending otherwise."""
+    """503 if the app cannot render a real page: a load balancer stops sending to it.
+
+    Without its rate-limit store (Redis) the site still works, each worker counting in its
+    own memory: 200 then, saying "degraded". The store is shared, so an outage of it hits
+    every instance alike, and taking them all out of rotation would take the site down.
+    """
     try:
         render_template("page.html", page=library().page("home", "en"), lang="en", lang_tag="en")
     except Exception:  # any failure to render means this instance should not get traffic
         current_app.logger.exception("health check could not render the home page")
-        return Response("cannot render pages\n", 503, mimetype="text/plain")
-    return Response("ok\n", mimetype="text/plain")
+        return _health("cannot render pages", 503)
+    if not rate_limit_store_reachable(current_app):
+        return _health("degraded: rate-limit store unreachable")
+    return _health("ok")
+
+
+def _health(text: str, status: int = 200) -> Response:
+    return Response(text + "\n", status, mimetype="text/plain")  # never public: caching.py sends no-store
 
 
 @bp.get("/.well-known/security.txt")
