@@ -5,6 +5,8 @@ as hidden fields and are cleaned by `answers.clean`. Every validator carries its
 translated message, so no WTForms default text ever reaches a patient.
 """
 
+from functools import lru_cache
+
 from wtforms import Form, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, ValidationError
 
@@ -27,6 +29,7 @@ class OneOf:
             raise ValidationError(self.message)
 
 
+@lru_cache(maxsize=None)  # one class per step, made on first use: steps are fixed data
 def form_class(step: Step) -> type[Form]:
     validators = [InputRequired(message=step.required), OneOf(step.field.values, INVALID_CHOICE)]
     if step.field.multiple:

@@ -35,16 +35,19 @@ def gettext_locale(code: str) -> str:
     return str(locale_of(code))
 
 
+@lru_cache(maxsize=None)
 def tag(code: str) -> str:
     """The `lang` attribute: `zh-Hans`, `pt-BR`, `en`."""
     locale = locale_of(code)
     return "-".join(part for part in (locale.language, locale.script, locale.territory) if part)
 
 
+@lru_cache(maxsize=None)
 def direction(code: str) -> str:
     return locale_of(code).text_direction  # "ltr" or "rtl"
 
 
+@lru_cache(maxsize=None)
 def native_name(code: str) -> str:
     """A language's name in itself, from CLDR: "español", not "Spanish"."""
     name = locale_of(code).get_display_name(locale_of(code))
