@@ -15,6 +15,7 @@ With `PRERENDER` off (the development config) nothing is kept: every part is ren
 when asked for, from the current templates and content, so an edit shows at once.
 """
 
+import threading
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -110,7 +111,9 @@ class Prerendered:
         self._app = app
         self._library_of = library_of
         self._kept: dict[tuple[str, str, str, str], Markup] = {}
-        self._context_key: tuple | None = None
+        # Which rendering context this thread is in, if any (the development server
+        # renders parts in several request threads at once).
+        self._local = threading.local()
         # Rendering runs in a request for the site's own address (the one host it trusts);
         # links in what is kept are paths, and absolute ones come from PUBLIC_BASE_URL.
         self._base = app.config["PUBLIC_BASE_URL"]
@@ -137,16 +140,17 @@ class Prerendered:
         rendered mid-request). Entering a context costs about as much as rendering a
         question block, so one context serves every part at the same path."""
         key = (path, lang, mode.name)
-        if self._context_key == key:
+        outer = getattr(self._local, "key", None)
+        if outer == key:
             yield
             return
         with self._app.app_context(), self._app.test_request_context(path, base_url=self._base + mode.prefix):
             g.lang, g._askfirst_mode = lang, mode
-            outer, self._context_key = self._context_key, key
+            self._local.key = key
             try:
                 yield
             finally:
-                self._context_key = outer
+                self._local.key = outer
 
     def _render(self, kind: str, name: str, lang: str, mode: modes.Mode) -> Markup:
         with self._rendering(_path(kind, name, lang), lang, mode):
