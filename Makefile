@@ -11,6 +11,8 @@ PORT ?= 5000
 # rate limit).
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-droid-fallback
 TEST_PACKAGES := $(RUN_PACKAGES) chromium redis-server
+# What `make dev` watches besides the Python files: a change to any of them restarts the site.
+WATCHED := $(shell find content templates static -type f 2>/dev/null | sort | paste -sd: -)
 # pip-compile's flags for the locks: every package pinned with its hashes, pip and
 # setuptools included (pip-tools needs them), no extras, and no index or find-links
 # lines, so that a lock made on one machine installs on any.
@@ -18,7 +20,7 @@ LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve bench test lint lock upgrade run-packages test-packages compile extract update \
+.PHONY: help run dev serve bench test lint lock upgrade run-packages test-packages compile extract update \
 	new-language stamp check-translations readability clean
 
 help: ## List the commands
@@ -43,6 +45,11 @@ compile: $(BIN)/.installed-run ## Compile the translation catalogs (.po -> .mo)
 
 run: compile run-packages ## Run the site on http://127.0.0.1:5000
 	$(BIN)/flask --app app run --host $(HOST) --port $(PORT)
+
+dev: compile run-packages ## Develop: reloads when Python, content, templates or static files change
+	@echo "$(BIN)/flask --app 'app:create_app(\"development\")' run --reload --no-debugger --extra-files <every file in content/, templates/ and static/> --host $(HOST) --port $(PORT)"
+	@$(BIN)/flask --app 'app:create_app("development")' run --reload --no-debugger \
+		--extra-files '$(WATCHED)' --host $(HOST) --port $(PORT)
 
 serve: compile run-packages ## Serve as a deployment would: gunicorn, settings from gunicorn.conf.py
 	$(BIN)/gunicorn --config gunicorn.conf.py

@@ -17,6 +17,10 @@ def _env_list(name: str, default: str) -> list[str]:
 class Config:
     """Production defaults, overridable from the environment."""
 
+    # Whether what is the same for everyone is rendered once at start-up; off in
+    # development so an edited template shows at once.
+    PRERENDER = True
+
     def __init__(self) -> None:
         # Languages offered, in the order the switcher shows them. English must stay:
         # it is the fallback for content a translation lacks.
@@ -59,7 +63,9 @@ class Config:
 
 
 class DevelopmentConfig(Config):
-    """What `make run` uses: the same site, with templates reloaded on change."""
+    """What `make dev` uses: the same site, with templates reloaded on change."""
+
+    PRERENDER = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -77,3 +83,7 @@ class TestConfig(Config):
         self.LANGUAGES = list(SHIPPED_LANGUAGES)  # tests cover every language, whatever the env says
         self.RATELIMIT_ENABLED = False
         self.RATELIMIT_STORAGE_URI = "memory://"
+
+
+# The configurations a name can choose: `create_app("development")`, as `make dev` does.
+CONFIGS = {"production": Config, "development": DevelopmentConfig}
