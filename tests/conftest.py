@@ -1,28 +1,77 @@
 """Shared fixtures, and the one helper that fetches a page and checks what every page
-must have: the right status, `<html lang dir>`, a title, unique ids, no cookie."""
+must have: the right status, `<html lang dir>`, a title, unique ids, no cookie.
 
+Apps are costly to build (the content is read and rendered, every sheet part rendered),
+so a test session builds each configuration once: `app_with(**settings)` returns the same
+app for the same settings, and every app shares one loaded content Library. A test that
+needs an app of its own (rate-limit counters, routes added) calls `fresh_app(**settings)`.
+"""
+
+import functools
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from app import create_app
+import app as app_module
 from askfirst.config import SHIPPED_LANGUAGES, TestConfig
+from askfirst.content import Library
 from askfirst.i18n import direction as direction_of
 from askfirst.i18n import tag
 
 LANGUAGES = list(SHIPPED_LANGUAGES)
 
 
+# --- apps ----------------------------------------------------------------------------------
+
+@functools.cache
+def _library(content_dir: Path, languages: tuple[str, ...]) -> Library:
+    return Library(content_dir, list(languages))
+
+
+def shared_library(content_dir, languages) -> Library:
+    """The content, read once per session (per worker under xdist) for all the apps that
+    ask for the same folder and languages. A Library is never changed once loaded."""
+    return _library(Path(content_dir), tuple(languages))
+
+
+def fresh_app(**settings):
+    """A new app: TestConfig with `settings` set on it; the content is the shared Library."""
+    config = TestConfig()
+    for key, value in settings.items():
+        setattr(config, key, value)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(app_module, "Library", shared_library)  # what create_app loads content with
+        return app_module.create_app(config)
+
+
 @pytest.fixture(scope="session")
-def app():
-    return create_app(TestConfig())
+def app_with():
+    """app_with(**settings) -> the session's app for those settings, built on first use.
+    Tests share it: one that changes an app must use fresh_app instead."""
+    apps = {}
+
+    def _app_with(**settings):
+        key = tuple(sorted((name, repr(value)) for name, value in settings.items()))
+        if key not in apps:
+            apps[key] = fresh_app(**settings)
+        return apps[key]
+
+    return _app_with
+
+
+@pytest.fixture(scope="session")
+def app(app_with):
+    return app_with()
 
 
 @pytest.fixture()
 def client(app):
     return app.test_client()
 
+
+# --- pages ---------------------------------------------------------------------------------
 
 class Page:
     """A fetched page: the response and its parsed HTML."""

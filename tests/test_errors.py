@@ -3,16 +3,14 @@
 import pytest
 from flask import abort
 
-from app import create_app
-from askfirst.config import TestConfig
-from conftest import check_page
+from conftest import check_page, fresh_app
 
 
 @pytest.fixture(scope="module")
 def failing_client():
-    """An app with routes that fail on purpose, to reach the 400 and 500 pages."""
-    app = create_app(TestConfig())
-    app.config["PROPAGATE_EXCEPTIONS"] = False
+    """An app with routes that fail on purpose, to reach the 400 and 500 pages: an app of
+    its own, since it adds routes, which no app the other tests share may have."""
+    app = fresh_app(PROPAGATE_EXCEPTIONS=False)
 
     @app.get("/<lang>/test-bad-request")
     def bad_request():

@@ -2,18 +2,15 @@
 
 import pytest
 
-from app import create_app
-from askfirst.config import TestConfig
-from conftest import check_page
+from conftest import check_page, fresh_app
 
 
 @pytest.fixture()
 def limited_client():
-    config = TestConfig()
-    config.RATELIMIT_ENABLED = True
-    config.RATELIMIT_SHEET = "3 per minute"
-    config.RATELIMIT_FORM_POSTS = "2 per minute"
-    return create_app(config).test_client()
+    # A new app for each test, not the session's shared one: each test counts requests
+    # against the limit from zero.
+    return fresh_app(RATELIMIT_ENABLED=True, RATELIMIT_SHEET="3 per minute",
+                     RATELIMIT_FORM_POSTS="2 per minute").test_client()
 
 
 def test_the_sheet_is_limited_with_a_translated_page_and_retry_after(limited_client):

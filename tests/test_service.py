@@ -1,7 +1,5 @@
 """The health check and security.txt."""
 
-from app import create_app
-from askfirst.config import TestConfig
 from askfirst.views import service
 
 
@@ -24,11 +22,9 @@ def test_security_txt_is_absent_until_a_contact_is_configured(client):
     assert client.get("/.well-known/security.txt").status_code == 404
 
 
-def test_security_txt_names_the_configured_contact():
-    config = TestConfig()
-    config.SECURITY_CONTACT = "mailto:security@askfirst.example"
-    config.PUBLIC_BASE_URL = "https://askfirst.example"
-    response = create_app(config).test_client().get("/.well-known/security.txt")
+def test_security_txt_names_the_configured_contact(app_with):
+    app = app_with(SECURITY_CONTACT="mailto:security@askfirst.example", PUBLIC_BASE_URL="https://askfirst.example")
+    response = app.test_client().get("/.well-known/security.txt")
     assert response.status_code == 200
     assert response.mimetype == "text/plain"
     lines = response.get_data(as_text=True).splitlines()
