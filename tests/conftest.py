@@ -8,19 +8,50 @@ needs an app of its own (rate-limit counters, routes added) calls `fresh_app(**s
 """
 
 import functools
+import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
 import app as app_module
-from askfirst.config import SHIPPED_LANGUAGES, TestConfig
+from askfirst.config import ROOT, SHIPPED_LANGUAGES, TestConfig
 from askfirst.content import Library
 from askfirst.i18n import direction as direction_of
 from askfirst.i18n import tag
 
 LANGUAGES = list(SHIPPED_LANGUAGES)
+
+
+# --- before the session: the translation catalogs ------------------------------------------
+
+def compile_catalogs(translations: Path = ROOT / "translations") -> list[Path]:
+    """Compile each .po whose .mo is missing or older, as `pybabel compile` would (fuzzy
+    entries left out); return the .mo files written. Each is written whole, then renamed,
+    so a process reading it never sees half a file."""
+    written = []
+    for po in sorted(translations.glob("*/LC_MESSAGES/messages.po")):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as source:
+            catalog = read_po(source, locale=po.parent.parent.name)
+        partial = mo.with_name(f".{mo.name}.{os.getpid()}")
+        with partial.open("wb") as target:
+            write_mo(target, catalog, use_fuzzy=False)
+        partial.replace(mo)
+        written.append(mo)
+    return written
+
+
+def pytest_configure(config):
+    # So that a bare `pytest` works on a fresh clone, without `make compile` first. Under
+    # pytest-xdist only the controller does it, before it starts the workers.
+    if not hasattr(config, "workerinput"):
+        compile_catalogs()
 
 
 # --- apps ----------------------------------------------------------------------------------
