@@ -54,6 +54,15 @@ def pytest_configure(config):
         compile_catalogs()
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    # Whatever drives Chromium is a browser test, marked or not, so that
+    # `pytest -m "not browser"` never starts it.
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 # --- apps ----------------------------------------------------------------------------------
 
 @functools.cache

@@ -11,6 +11,8 @@ from pypdf import PdfReader
 
 from browser import serving
 
+pytestmark = pytest.mark.browser
+
 IDLE_SECONDS = 2
 
 

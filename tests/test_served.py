@@ -20,6 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 SHEET_LIMIT = 10
+pytestmark = pytest.mark.served
 
 
 def free_port() -> int:
