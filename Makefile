@@ -11,6 +11,9 @@ PORT ?= 5000
 # rate limit).
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-droid-fallback
 TEST_PACKAGES := $(RUN_PACKAGES) chromium redis-server
+# Test processes for `make test` (pytest-xdist): one per core (2 on the project's machines).
+# Each starts its own site and Chromium on free ports; `make test JOBS=0` runs without workers.
+JOBS ?= auto
 # What `make dev` watches besides the Python files: a change to any of them restarts the site.
 WATCHED := $(shell find content templates static -type f 2>/dev/null | sort | paste -sd: -)
 # pip-compile's flags for the locks: every package pinned with its hashes, pip and
@@ -59,8 +62,10 @@ bench: compile ## Benchmark under gunicorn with wrk, against a bare Flask floor
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python tools/bench.py
 
-test: compile test-packages $(BIN)/.installed-dev ## Run the whole test suite
-	$(BIN)/pytest
+# --dist loadgroup: tests spread one by one over the workers, except those marked with one
+# xdist_group (the gunicorn and Redis pair), which share a worker and so start once.
+test: compile test-packages $(BIN)/.installed-dev ## Run the whole test suite, on every core
+	$(BIN)/pytest -n $(JOBS) --dist loadgroup
 
 lint: $(BIN)/.installed-dev ## Check style and import order with ruff
 	$(BIN)/ruff check .

@@ -20,7 +20,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 SHEET_LIMIT = 10
-pytestmark = pytest.mark.served
+# Both tests share one Redis and gunicorn (module fixtures): under pytest-xdist they go to one
+# worker (--dist loadgroup), so the pair is started once.
+pytestmark = [pytest.mark.served, pytest.mark.xdist_group("served")]
 
 
 def free_port() -> int:
