@@ -1,5 +1,6 @@
 """Shared fixtures, and the one helper that fetches a page and checks what every page
-must have: the right status, `<html lang dir>`, a title, unique ids, no cookie.
+must have: HTML without a parse error, the right status, `<html lang dir>`, a title,
+unique ids, no cookie.
 
 Apps are costly to build (the content is read and rendered, every sheet part rendered),
 so a test session builds each configuration once: `app_with(**settings)` returns the same
@@ -12,10 +13,12 @@ import os
 from collections import Counter
 from pathlib import Path
 
+import html5lib
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
+from html5lib.constants import E as HTML_ERRORS
 
 import app as app_module
 from askfirst.config import ROOT, SHIPPED_LANGUAGES, TestConfig
@@ -135,11 +138,23 @@ class Page:
         return " ".join(self.one(css).get_text(" ").split())
 
 
+def html_parse_errors(text: str) -> list[str]:
+    """Every parse error a browser's HTML parser (html5lib follows the WHATWG spec) meets
+    in `text`, as "line L, column C: message"."""
+    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"))
+    parser.parse(text)
+    return [f"line {line}, column {column}: {HTML_ERRORS.get(code, code) % (data or {})}"
+            for (line, column), code, data in parser.errors]
+
+
 def check_page(response, status=200, lang="en") -> Page:
     """`lang` is the language code of the URL (`zh-hans`); the page must be marked with
     its tag (`zh-Hans`) and its script's direction."""
     page = Page(response)
     assert page.status == status, page.text[:500]
+    errors = html_parse_errors(page.text)
+    if errors:
+        raise AssertionError(f"HTML parse errors in {response.request.path}:\n" + "\n".join(errors))
     assert "Set-Cookie" not in page.headers
     html = page.one("html")
     assert html.get("lang") == tag(lang)
