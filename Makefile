@@ -23,7 +23,7 @@ LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev serve bench test lint lock upgrade run-packages test-packages compile extract update \
+.PHONY: help run dev serve bench test lint routes lock upgrade run-packages test-packages compile extract update \
 	new-language stamp check-translations readability clean
 
 help: ## List the commands
@@ -69,6 +69,9 @@ test: compile test-packages $(BIN)/.installed-dev ## Run the whole test suite, o
 
 lint: $(BIN)/.installed-dev ## Check style and import order with ruff
 	$(BIN)/ruff check .
+
+routes: $(BIN)/.installed-run ## After changing a URL on purpose: rewrite tests/routes.txt
+	$(BIN)/python -m tools.routes
 
 # Installs the Debian packages that are missing (apt-get, so root or a machine that has
 # them). $(2) is what to do if that fails: the site runs without them (the PDF link then
