@@ -11,7 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from askfirst import caching, development, flow, i18n, mode, pdf, security
 from askfirst.answers import FIELD_BY_NAME
-from askfirst.config import ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
+from askfirst.config import CONFIGS, ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
 from askfirst.content import Library
 from askfirst.extensions import babel, init_limiter
 from askfirst.labels import label
@@ -21,7 +21,9 @@ from askfirst.qr import public_url
 from askfirst.views import check, clinic, errors, letters, pages, service, sheet
 
 
-def create_app(config: Config | None = None) -> Flask:
+def create_app(config: Config | str | None = None) -> Flask:
+    if isinstance(config, str):  # a name, as `make dev` passes: "development"
+        config = CONFIGS[config]()
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     app.config.from_object(config or Config())
     _check_languages(app.config["LANGUAGES"])

@@ -113,3 +113,7 @@ class TestConfig(Config):
         self.LANGUAGES = list(SHIPPED_LANGUAGES)  # tests cover every language, whatever the env says
         self.RATELIMIT_ENABLED = False
         self.RATELIMIT_STORAGE_URI = "memory://"
+
+
+# The configurations a name can choose: `create_app("development")`, as `make dev` does.
+CONFIGS = {"production": Config, "development": DevelopmentConfig}

@@ -10,9 +10,6 @@ import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from app import create_app
-from askfirst.config import TestConfig
-
 # Flags for a root user in a closed network: no sandbox, no calls home, no GPU.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -38,8 +35,8 @@ def serving(app):
 
 
 @pytest.fixture(scope="session")
-def live_server():
-    with serving(create_app(TestConfig())) as url:
+def live_server(app):
+    with serving(app) as url:
         yield url
 
 

@@ -1,22 +1,112 @@
 """Shared fixtures, and the one helper that fetches a page and checks what every page
-must have: the right status, `<html lang dir>`, a title, unique ids, no cookie."""
+must have: HTML without a parse error, the right status, `<html lang dir>`, a title,
+unique ids, no cookie.
 
+Apps are costly to build (the content is read and rendered, every sheet part rendered),
+so a test session builds each configuration once: `app_with(**settings)` returns the same
+app for the same settings, and every app shares one loaded content Library. A test that
+needs an app of its own (rate-limit counters, routes added) calls `fresh_app(**settings)`.
+"""
+
+import functools
+import os
 from collections import Counter
+from pathlib import Path
 
+import html5lib
 import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
+from html5lib.constants import E as HTML_ERRORS
 
-from app import create_app
-from askfirst.config import SHIPPED_LANGUAGES, TestConfig
+import app as app_module
+from askfirst.config import ROOT, SHIPPED_LANGUAGES, TestConfig
+from askfirst.content import Library
 from askfirst.i18n import direction as direction_of
 from askfirst.i18n import tag
 
 LANGUAGES = list(SHIPPED_LANGUAGES)
 
 
+# --- before the session: the translation catalogs ------------------------------------------
+
+def compile_catalogs(translations: Path = ROOT / "translations") -> list[Path]:
+    """Compile each .po whose .mo is missing or older, as `pybabel compile` would (fuzzy
+    entries left out); return the .mo files written. Each is written whole, then renamed,
+    so a process reading it never sees half a file."""
+    written = []
+    for po in sorted(translations.glob("*/LC_MESSAGES/messages.po")):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as source:
+            catalog = read_po(source, locale=po.parent.parent.name)
+        partial = mo.with_name(f".{mo.name}.{os.getpid()}")
+        with partial.open("wb") as target:
+            write_mo(target, catalog, use_fuzzy=False)
+        partial.replace(mo)
+        written.append(mo)
+    return written
+
+
+def pytest_configure(config):
+    # So that a bare `pytest` works on a fresh clone, without `make compile` first. Under
+    # pytest-xdist only the controller does it, before it starts the workers.
+    if not hasattr(config, "workerinput"):
+        compile_catalogs()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    # Whatever drives Chromium is a browser test, marked or not, so that
+    # `pytest -m "not browser"` never starts it.
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+# --- apps ----------------------------------------------------------------------------------
+
+@functools.cache
+def _library(content_dir: Path, languages: tuple[str, ...]) -> Library:
+    return Library(content_dir, list(languages))
+
+
+def shared_library(content_dir, languages) -> Library:
+    """The content, read once per session (per worker under xdist) for all the apps that
+    ask for the same folder and languages. A Library is never changed once loaded."""
+    return _library(Path(content_dir), tuple(languages))
+
+
+def fresh_app(**settings):
+    """A new app: TestConfig with `settings` set on it; the content is the shared Library."""
+    config = TestConfig()
+    for key, value in settings.items():
+        setattr(config, key, value)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(app_module, "Library", shared_library)  # what create_app loads content with
+        return app_module.create_app(config)
+
+
 @pytest.fixture(scope="session")
-def app():
-    return create_app(TestConfig())
+def app_with():
+    """app_with(**settings) -> the session's app for those settings, built on first use.
+    Tests share it: one that changes an app must use fresh_app instead."""
+    apps = {}
+
+    def _app_with(**settings):
+        key = tuple(sorted((name, repr(value)) for name, value in settings.items()))
+        if key not in apps:
+            apps[key] = fresh_app(**settings)
+        return apps[key]
+
+    return _app_with
+
+
+@pytest.fixture(scope="session")
+def app(app_with):
+    return app_with()
 
 
 @pytest.fixture()
@@ -24,16 +114,7 @@ def client(app):
     return app.test_client()
 
 
-@pytest.fixture()
-def app_with():
-    """app_with(**settings): an app with these config values on top of TestConfig."""
-    def make(**settings):
-        config = TestConfig()
-        for key, value in settings.items():
-            setattr(config, key, value)
-        return create_app(config)
-    return make
-
+# --- pages ---------------------------------------------------------------------------------
 
 class Page:
     """A fetched page: the response and its parsed HTML."""
@@ -57,11 +138,23 @@ class Page:
         return " ".join(self.one(css).get_text(" ").split())
 
 
+def html_parse_errors(text: str) -> list[str]:
+    """Every parse error a browser's HTML parser (html5lib follows the WHATWG spec) meets
+    in `text`, as "line L, column C: message"."""
+    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"))
+    parser.parse(text)
+    return [f"line {line}, column {column}: {HTML_ERRORS.get(code, code) % (data or {})}"
+            for (line, column), code, data in parser.errors]
+
+
 def check_page(response, status=200, lang="en") -> Page:
     """`lang` is the language code of the URL (`zh-hans`); the page must be marked with
     its tag (`zh-Hans`) and its script's direction."""
     page = Page(response)
     assert page.status == status, page.text[:500]
+    errors = html_parse_errors(page.text)
+    if errors:
+        raise AssertionError(f"HTML parse errors in {response.request.path}:\n" + "\n".join(errors))
     assert "Set-Cookie" not in page.headers
     html = page.one("html")
     assert html.get("lang") == tag(lang)

@@ -6,11 +6,9 @@ The new step is added for these tests only (monkeypatched), as README's recipe d
 
 import pytest
 
-from app import create_app
 from askfirst import answers, flow, labels
 from askfirst.answers import UNSURE, Field
-from askfirst.config import TestConfig
-from conftest import check_page
+from conftest import check_page, fresh_app
 from walk import walk
 
 VISIT = Field("visit", ("first", "follow_up", UNSURE))
@@ -28,7 +26,7 @@ def app_with_a_new_step(monkeypatch):
     monkeypatch.setattr(flow, "NAMES", (*(step.name for step in steps), flow.REVIEW))
     monkeypatch.setitem(labels.LABELS, "visit", {"first": "Yes, the first", "follow_up": "No, I have been before",
                                                  UNSURE: "I'm not sure"})
-    return create_app(TestConfig())
+    return fresh_app()
 
 
 def test_a_new_step_is_asked_counted_reviewed_and_offered_to_partners(app_with_a_new_step):

@@ -9,6 +9,8 @@ from askfirst.flow import STEPS
 from browser import axe_violations
 from conftest import LANGUAGES
 
+pytestmark = pytest.mark.browser
+
 WIDTHS = {"phone": 390, "desktop": 1280}
 ANSWERS = "country=us&exam=ct&channel=portal&setting=imaging_centre&worry=sharing"
 

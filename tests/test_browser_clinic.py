@@ -9,18 +9,16 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
-from app import create_app
-from askfirst.config import TestConfig
 from browser import serving
+
+pytestmark = pytest.mark.browser
 
 IDLE_SECONDS = 2
 
 
 @pytest.fixture(scope="module")
-def kiosk_server():
-    config = TestConfig()
-    config.KIOSK_IDLE_SECONDS = IDLE_SECONDS
-    with serving(create_app(config)) as url:
+def kiosk_server(app_with):
+    with serving(app_with(KIOSK_IDLE_SECONDS=IDLE_SECONDS)) as url:
         yield url
 
 

@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from askfirst.i18n import native_name
 from conftest import LANGUAGES
 
+pytestmark = pytest.mark.browser
+
 TYPICAL = "country=us&exam=ct&channel=portal&setting=imaging_centre&worry=sharing"
 # Before printing, each question gets an ASCII mark at its start and end, so that the
 # PDF's text says on which page each begins and ends, whatever the script.

@@ -3,6 +3,10 @@ seeing where the focus is; the skip link; the check with JavaScript turned off."
 
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
+pytestmark = pytest.mark.browser
+
 FOCUS_IS_VISIBLE = """() => {
   const el = document.activeElement, style = getComputedStyle(el);
   return el !== document.body && (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2

@@ -93,10 +93,6 @@ def test_language_links_on_a_correction_page_keep_the_answers(client):
     assert links["es"] == "/es/check/exam?country=fr"
 
 
-def test_a_clinics_default_country_is_not_forced_on_a_correction():
-    from app import create_app
-    from askfirst.config import TestConfig
-    config = TestConfig()
-    config.DEFAULT_COUNTRY = "dk"
-    page = check_page(create_app(config).test_client().post("/en/check/country", data={}), status=422)
+def test_a_clinics_default_country_is_not_forced_on_a_correction(app_with):
+    page = check_page(app_with(DEFAULT_COUNTRY="dk").test_client().post("/en/check/country", data={}), status=422)
     assert not page.select("option[selected]")

@@ -8,19 +8,10 @@ from urllib.parse import unquote
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from app import create_app
-from askfirst.config import TestConfig
-from conftest import Page, check_page
+from conftest import Page, check_page, fresh_app
 from walk import form_fields
 
 ANSWER_VALUES = ["mri", "portal", "hospital", "research", "es"]
-
-
-def app_with(**settings):
-    config = TestConfig()
-    for key, value in settings.items():
-        setattr(config, key, value)
-    return create_app(config)
 
 
 def urls_in(page: Page) -> list[str]:
@@ -113,7 +104,7 @@ def test_kiosk_language_links_carry_no_answers(client):
     assert [a["href"] for a in page.select("nav.languages a")][:2] == ["/kiosk/en/check", "/kiosk/es/check"]
 
 
-def test_kiosk_mode_from_configuration():
+def test_kiosk_mode_from_configuration(app_with):
     client = app_with(KIOSK=True).test_client()
     page = check_page(client.get("/en/check/country"))
     assert page.one('meta[http-equiv="refresh"]')["content"] == "120;url=/en/"
@@ -122,14 +113,14 @@ def test_kiosk_mode_from_configuration():
 
 # --- a clinic's own settings --------------------------------------------------------------
 
-def test_clinic_name_on_the_sheet_and_the_poster():
+def test_clinic_name_on_the_sheet_and_the_poster(app_with):
     client = app_with(CLINIC_NAME="Riverside Imaging").test_client()
     sheet = check_page(client.get("/en/sheet?country=us"))
     assert sheet.soup.select_one(".sheet-header dd").get_text() == "Riverside Imaging"
     assert check_page(client.get("/en/poster")).one(".poster-clinic").get_text() == "Riverside Imaging"
 
 
-def test_default_country_is_preselected_but_not_assumed():
+def test_default_country_is_preselected_but_not_assumed(app_with):
     client = app_with(DEFAULT_COUNTRY="dk").test_client()
     step = check_page(client.get("/da/check/country"), lang="da")
     assert step.one("option[selected]")["value"] == "dk"
@@ -139,7 +130,7 @@ def test_default_country_is_preselected_but_not_assumed():
     assert "Denmark" not in sheet.one("section.rights").get_text()
 
 
-def test_a_default_country_the_check_does_not_offer_stops_start_up():
+def test_a_default_country_the_check_does_not_offer_stops_start_up(app_with):
     with pytest.raises(ValueError):
         app_with(DEFAULT_COUNTRY="xx")
 
@@ -167,7 +158,7 @@ def test_a_prepared_sheet_link_opens_the_finished_sheet(client):
 
 # --- partners -----------------------------------------------------------------------------
 
-def test_partners_page_builds_a_link_a_qr_code_and_a_plain_button():
+def test_partners_page_builds_a_link_a_qr_code_and_a_plain_button(app_with):
     client = app_with(PUBLIC_BASE_URL="https://askfirst.example").test_client()
     empty = check_page(client.get("/en/partners"))
     assert not empty.select(".prepared")
@@ -205,10 +196,8 @@ def test_a_partners_request_longer_than_any_form_gets_no_qr_code(client):
 def test_a_configured_address_that_is_no_host_name_stops_start_up():
     """Such an address (one label of 1,100 letters) could not be printed as a code either:
     it is refused when the app starts, not on the first QR code."""
-    config = TestConfig()
-    config.PUBLIC_BASE_URL = "https://" + "a" * 1100 + ".example"
     with pytest.raises(ValueError, match="ASKFIRST_PUBLIC_BASE_URL"):
-        create_app(config)
+        fresh_app(PUBLIC_BASE_URL="https://" + "a" * 1100 + ".example")
 
 
 # --- poster -------------------------------------------------------------------------------

@@ -6,15 +6,22 @@ import pytest
 
 from askfirst.answers import clean
 from askfirst.bank import TOPICS, select_questions
-from askfirst.config import SHIPPED_LANGUAGES, Config
-from askfirst.content import Library
+from askfirst.config import SHIPPED_LANGUAGES
 from askfirst.places import PLACES, REGION_OF_COUNTRY
 
 
 @pytest.fixture(scope="module")
-def library():
-    config = Config()
-    return Library(config.CONTENT_DIR, list(SHIPPED_LANGUAGES))
+def library(app):
+    """The content as the app loaded it: every shipped language (TestConfig's), from
+    ASKFIRST_CONTENT_DIR or content/, read once for the whole session."""
+    return app.extensions["askfirst_library"]
+
+
+def test_the_content_is_read_once_for_every_app_of_the_session(app, app_with, library):
+    assert set(library.languages) == set(SHIPPED_LANGUAGES)
+    assert app_with(KIOSK=True).extensions["askfirst_library"] is library, (
+        "create_app no longer loads the content through app.Library, which conftest.fresh_app "
+        "replaces to share one Library: make fresh_app share it again")
 
 
 def test_nothing_is_missing_in_any_language(library):

@@ -3,16 +3,15 @@
 import pytest
 from flask import abort
 
-from app import create_app
-from askfirst.config import TestConfig, trusted_hosts
-from conftest import check_page
+from askfirst.config import trusted_hosts
+from conftest import check_page, fresh_app
 
 
 @pytest.fixture(scope="module")
 def failing_client():
-    """An app with routes that fail on purpose, to reach the 400 and 500 pages."""
-    app = create_app(TestConfig())
-    app.config["PROPAGATE_EXCEPTIONS"] = False
+    """An app with routes that fail on purpose, to reach the 400 and 500 pages: an app of
+    its own, since it adds routes, which no app the other tests share may have."""
+    app = fresh_app(PROPAGATE_EXCEPTIONS=False)
 
     @app.get("/<lang>/test-bad-request")
     def bad_request():
@@ -62,11 +61,9 @@ def test_error_pages_are_not_cached(client):
 
 
 @pytest.fixture(scope="module")
-def own_host_client():
-    config = TestConfig()
-    config.PUBLIC_BASE_URL = "https://askfirst.example"
-    config.TRUSTED_HOSTS = trusted_hosts(config.PUBLIC_BASE_URL)
-    return create_app(config).test_client()
+def own_host_client(app_with):
+    return app_with(PUBLIC_BASE_URL="https://askfirst.example",
+                    TRUSTED_HOSTS=trusted_hosts("https://askfirst.example")).test_client()
 
 
 @pytest.mark.parametrize("url", ["/es/sheet?country=es", "/es", "/es/nowhere", "/"])

@@ -4,8 +4,6 @@ import re
 
 import pytest
 
-from app import create_app
-from askfirst.config import TestConfig
 from askfirst.content import PAGES
 from conftest import LANGUAGES
 
@@ -46,10 +44,8 @@ def test_hsts_over_https(client):
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
 
 
-def test_hsts_behind_a_trusted_proxy():
-    config = TestConfig()
-    config.PROXY_COUNT = 1
-    client = create_app(config).test_client()
+def test_hsts_behind_a_trusted_proxy(app_with):
+    client = app_with(PROXY_COUNT=1).test_client()
     response = client.get("/en/", headers={"X-Forwarded-Proto": "https"})
     assert "Strict-Transport-Security" in response.headers
 

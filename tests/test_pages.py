@@ -4,7 +4,7 @@ import pytest
 
 from askfirst.content import PAGES
 from askfirst.i18n import native_name, tag
-from conftest import LANGUAGES
+from conftest import LANGUAGES, check_page
 
 
 def page_url(lang, name):
@@ -51,3 +51,11 @@ def test_footer_links_every_page(fetch):
     page = fetch("/es/why", lang="es")
     hrefs = {a["href"] for a in page.select("footer a")}
     assert hrefs == {f"/es/{name}" for name in PAGES if name != "home"} | {"/es/poster", "/es/partners"}
+
+
+def test_the_page_check_fails_on_html_a_browser_would_have_to_repair(client):
+    response = client.get("/en/why")
+    response.set_data(response.get_data(as_text=True).replace("</main>", "</span></main>"))
+    with pytest.raises(AssertionError, match=r"HTML parse errors in /en/why:\nline \d+, column \d+: "
+                                             r"Unexpected end tag \(span\)"):
+        check_page(response)

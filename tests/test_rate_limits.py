@@ -2,19 +2,16 @@
 
 import pytest
 
-from app import create_app
-from askfirst.config import TestConfig
-from conftest import check_page
+from conftest import check_page, fresh_app
 from servers import free_port
 
 
 @pytest.fixture()
 def limited_client():
-    config = TestConfig()
-    config.RATELIMIT_ENABLED = True
-    config.RATELIMIT_SHEET = "3 per minute"
-    config.RATELIMIT_FORM_POSTS = "2 per minute"
-    return create_app(config).test_client()
+    # A new app for each test, not the session's shared one: each test counts requests
+    # against the limit from zero.
+    return fresh_app(RATELIMIT_ENABLED=True, RATELIMIT_SHEET="3 per minute",
+                     RATELIMIT_FORM_POSTS="2 per minute").test_client()
 
 
 def test_the_sheet_is_limited_with_a_translated_page_and_retry_after(limited_client):
@@ -49,10 +46,7 @@ def test_successful_answers_carry_no_rate_limit_headers(limited_client):
 
 
 def test_the_partners_page_and_its_qr_codes_are_limited():
-    config = TestConfig()
-    config.RATELIMIT_ENABLED = True
-    config.RATELIMIT_PARTNERS = "2 per minute"
-    client = create_app(config).test_client()
+    client = fresh_app(RATELIMIT_ENABLED=True, RATELIMIT_PARTNERS="2 per minute").test_client()
     query = "link_lang=es&target=sheet&country=es&exam=mri"
     assert [client.get("/en/partners").status_code for _ in range(3)] == [200, 200, 429]
     # Both kinds of download count as one route.
@@ -61,11 +55,8 @@ def test_the_partners_page_and_its_qr_codes_are_limited():
 
 
 def test_without_its_store_the_limiter_counts_in_memory_and_pages_keep_working(caplog):
-    config = TestConfig()
-    config.RATELIMIT_ENABLED = True
-    config.RATELIMIT_STORAGE_URI = f"redis://127.0.0.1:{free_port()}"  # nothing listens there
-    config.RATELIMIT_SHEET = "3 per minute"
-    client = create_app(config).test_client()
+    client = fresh_app(RATELIMIT_ENABLED=True, RATELIMIT_SHEET="3 per minute",
+                       RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{free_port()}").test_client()  # nothing listens
     sheet = "/en/sheet?country=es&exam=mri&channel=portal&setting=hospital&worry=research"
     assert [client.get(sheet).status_code for _ in range(4)] == [200, 200, 200, 429]
     assert client.post("/en/check/country", data={"country": "es"}).status_code == 303

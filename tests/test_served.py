@@ -15,6 +15,9 @@ from servers import Gunicorn, Redis
 
 pytestmark = pytest.mark.served
 SHEET_LIMIT = 10
+# Both tests share one Redis and gunicorn (module fixtures): under pytest-xdist they go to one
+# worker (--dist loadgroup), so the pair is started once.
+pytestmark = [pytest.mark.served, pytest.mark.xdist_group("served")]
 
 
 def get(url):

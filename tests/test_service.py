@@ -1,8 +1,7 @@
 """The health check and security.txt."""
 
-from app import create_app
-from askfirst.config import TestConfig
 from askfirst.views import service
+from conftest import fresh_app
 from servers import free_port
 
 
@@ -25,11 +24,9 @@ def test_security_txt_is_absent_until_a_contact_is_configured(client):
     assert client.get("/.well-known/security.txt").status_code == 404
 
 
-def test_security_txt_names_the_configured_contact():
-    config = TestConfig()
-    config.SECURITY_CONTACT = "mailto:security@askfirst.example"
-    config.PUBLIC_BASE_URL = "https://askfirst.example"
-    response = create_app(config).test_client().get("/.well-known/security.txt")
+def test_security_txt_names_the_configured_contact(app_with):
+    app = app_with(SECURITY_CONTACT="mailto:security@askfirst.example", PUBLIC_BASE_URL="https://askfirst.example")
+    response = app.test_client().get("/.well-known/security.txt")
     assert response.status_code == 200
     assert response.mimetype == "text/plain"
     lines = response.get_data(as_text=True).splitlines()
@@ -41,10 +38,8 @@ def test_security_txt_names_the_configured_contact():
 def test_health_check_says_degraded_without_the_rate_limit_store():
     """200, so that an outage of the shared Redis does not take every instance out of
     rotation; the body tells a load balancer that can read it."""
-    config = TestConfig()
-    config.RATELIMIT_ENABLED = True
-    config.RATELIMIT_STORAGE_URI = f"redis://127.0.0.1:{free_port()}"  # nothing listens there
-    response = create_app(config).test_client().get("/healthz")
+    app = fresh_app(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{free_port()}")
+    response = app.test_client().get("/healthz")  # nothing listens at that address
     assert response.status_code == 200
     assert response.get_data(as_text=True) == "degraded: rate-limit store unreachable\n"
     assert response.headers["Cache-Control"] == "no-store"

@@ -6,10 +6,8 @@ import pytest
 import segno
 from pypdf import PdfReader
 
-from app import create_app
 from askfirst import pdf
-from askfirst.config import TestConfig
-from conftest import check_page
+from conftest import check_page, fresh_app
 
 TYPICAL = "country=us&exam=ct&channel=portal&setting=imaging_centre&worry=sharing"
 
@@ -45,10 +43,8 @@ def test_pdf_embeds_fonts_for_every_script(client):
 
 
 def test_pdf_is_rate_limited():
-    config = TestConfig()
-    config.RATELIMIT_ENABLED = True
-    config.RATELIMIT_PDF = "1 per minute"
-    client = create_app(config).test_client()
+    # An app of its own: its rate-limit counters must start at zero.
+    client = fresh_app(RATELIMIT_ENABLED=True, RATELIMIT_PDF="1 per minute").test_client()
     assert client.get(f"/en/sheet.pdf?{TYPICAL}").status_code == 200
     assert client.get(f"/en/sheet.pdf?{TYPICAL}").status_code == 429
 
@@ -99,10 +95,9 @@ def test_review_offers_the_other_languages_and_keeps_the_choice(fetch):
     assert page.one("form[method=get]")["action"] == "/es/sheet"
 
 
-def test_qr_code_links_to_the_explanations_in_the_same_language(client):
-    config = TestConfig()
-    config.PUBLIC_BASE_URL = "https://askfirst.example"
-    page = check_page(create_app(config).test_client().get(f"/fr/sheet?{TYPICAL}"), lang="fr")
+def test_qr_code_links_to_the_explanations_in_the_same_language(app_with):
+    client = app_with(PUBLIC_BASE_URL="https://askfirst.example").test_client()
+    page = check_page(client.get(f"/fr/sheet?{TYPICAL}"), lang="fr")
     block = page.one(".qr-block")
     assert block.select_one(".url").get_text() == "https://askfirst.example/fr/why"
     expected = segno.make("https://askfirst.example/fr/why", error="m")

@@ -1,5 +1,6 @@
 """Translations: every catalog complete and valid, no content stale, honesty about review."""
 
+import os
 import subprocess
 import sys
 
@@ -76,3 +77,22 @@ def test_unreviewed_language_says_so_and_links_to_english(fetch):
 def test_review_note_keeps_the_answers(fetch):
     page = fetch("/es/check/exam?country=es&exam=mri", lang="es")
     assert page.one(".review-note a")["href"] == "/en/check/exam?country=es&exam=mri"
+
+
+def test_a_missing_or_older_compiled_catalog_is_compiled_again(tmp_path):
+    from babel.messages.mofile import read_mo
+
+    from conftest import compile_catalogs
+    po = ROOT / "translations" / "es" / "LC_MESSAGES" / "messages.po"
+    copy = tmp_path / "es" / "LC_MESSAGES" / "messages.po"
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(po.read_bytes())
+    mo = copy.with_suffix(".mo")
+    assert compile_catalogs(tmp_path) == [mo]  # missing
+    with open(mo, "rb") as handle:  # Babel reads a context back from a .mo as bytes
+        compiled = {(m.context.decode() if isinstance(m.context, bytes) else m.context, m.id): m.string
+                    for m in read_mo(handle) if m.id}
+    assert compiled == {(m.context, m.id): m.string for m in catalog(po) if m.id and not m.fuzzy}
+    assert compile_catalogs(tmp_path) == []  # up to date
+    os.utime(copy, (mo.stat().st_mtime + 10,) * 2)
+    assert compile_catalogs(tmp_path) == [mo]  # the .po changed since
