@@ -51,6 +51,9 @@ def browser():
         browser.close()
 
 
-def axe_violations(page, rules_off=()) -> list[str]:
-    page.evaluate(AXE_SOURCE)  # through DevTools, so the page's strict CSP does not block it
+def axe_violations(page, rules_off=(), inject=True) -> list[str]:
+    """axe-core's WCAG A and AA violations on the page as it is now. `inject=False` runs
+    it again on a page it was put into already (after a resize, say)."""
+    if inject:
+        page.evaluate(AXE_SOURCE)  # through DevTools, so the page's strict CSP does not block it
     return page.evaluate(RUN_AXE, [WCAG_TAGS, list(rules_off)])

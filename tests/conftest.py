@@ -42,7 +42,7 @@ def compile_catalogs(translations: Path = ROOT / "translations") -> list[Path]:
             continue
         with po.open("rb") as source:
             catalog = read_po(source, locale=po.parent.parent.name)
-        partial = mo.with_name(f".{mo.name}.{os.getpid()}")
+        partial = mo.with_name(f".partial-{os.getpid()}.mo")  # ignored by git, as *.mo
         with partial.open("wb") as target:
             write_mo(target, catalog, use_fuzzy=False)
         partial.replace(mo)
