@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,11 +39,10 @@ from ..config import ROOT
 from .protocol import BUSY, GO, MAGIC, MAX_PDF, RENDERED, REPLY, REQUEST, STATUS, UNAVAILABLE, recv_exactly, send_blob
 
 RETRY_AFTER_SECONDS = 5  # a two-language PDF takes about a second
-# How long a worker waits for a renderer to say GO (a moment, unless the renderers are
-# still starting) and then for the PDF: both well inside gunicorn's timeout, so that a
-# stuck renderer costs a 503, never a killed worker.
-GO_SECONDS = 10.0
-RENDER_SECONDS = 15.0
+# How long a worker waits, in all, for a renderer to say GO (a moment, unless the
+# renderers are still starting) and for the PDF: inside gunicorn's timeout (30 s by
+# default), so that a stuck renderer costs a 503, not a killed worker.
+WAIT_SECONDS = 25.0
 BACKLOG = 64
 
 
@@ -70,12 +70,12 @@ def available() -> bool:
 class Renderer:
     """A renderer that said GO, on the worker's own connection to it."""
 
-    def __init__(self, connection: socket.socket):
-        self.connection = connection
+    def __init__(self, connection: socket.socket, deadline: float):
+        self.connection, self.deadline = connection, deadline
 
     def render(self, html: str) -> bytes:
         try:
-            self.connection.settimeout(RENDER_SECONDS)
+            self.connection.settimeout(max(0.1, self.deadline - time.monotonic()))
             send_blob(self.connection, html.encode("utf-8"))
             status, size = REPLY.unpack(recv_exactly(self.connection, REPLY.size))
             if size > MAX_PDF:
@@ -148,9 +148,10 @@ class Service:
             self.start()
         except OSError as error:
             raise Unavailable("the PDF renderers cannot start") from error
+        deadline = time.monotonic() + WAIT_SECONDS
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
             try:
-                connection.settimeout(GO_SECONDS)
+                connection.settimeout(WAIT_SECONDS)
                 connection.connect(self.path)
                 connection.sendall(REQUEST.pack(MAGIC, weight))
                 answer = connection.recv(1)
@@ -162,7 +163,7 @@ class Service:
                 _weasyprint_missing = True
             if answer != GO:
                 raise Unavailable("no PDF renderer took the sheet")
-            yield Renderer(connection)
+            yield Renderer(connection, deadline)
 
     def status(self) -> dict:
         """The broker's state: slots, free slots, and each renderer's pid, readiness and job."""

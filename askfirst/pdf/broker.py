@@ -122,6 +122,7 @@ class Broker:
     def _answer(self, connection: socket.socket, weight: int) -> None:
         try:
             if weight == STATUS:
+                self._catch_up()
                 connection.sendall(json.dumps(self.status()).encode())
             elif self.unavailable:
                 connection.sendall(UNAVAILABLE)
@@ -132,6 +133,8 @@ class Broker:
 
     def _dispatch(self, connection: socket.socket, weight: int) -> bool:
         """Hand the connection to an idle renderer, if the slots allow; it answers GO."""
+        if self.free() < weight:
+            self._catch_up()  # a renderer may have said DONE since the last look
         if self.free() < weight:
             return False
         for renderer in self.renderers.values():
@@ -157,6 +160,12 @@ class Broker:
                 renderer.ready = True
             elif message == DONE[0]:
                 renderer.job = 0
+
+    def _catch_up(self) -> None:
+        """Read what the renderers have said and the loop has not read yet."""
+        for key, _ in self.selector.select(0):
+            if key.data == self._from_renderer:
+                self._from_renderer(key.fileobj)
 
     def _renderer_ended(self, renderer: Renderer) -> None:
         """Its slots are free again; another is started, unless WeasyPrint cannot load."""

@@ -11,6 +11,7 @@ PDFs are rendered on the same cores.
 """
 
 import argparse
+import contextlib
 import ctypes
 import logging
 import os
@@ -29,14 +30,15 @@ NICENESS = 10
 READ_SECONDS = 10.0  # for the worker to send the HTML after GO, and to take the PDF
 
 
-def serve(connection: socket.socket, engine) -> None:
-    """One document, on a worker's connection. Whatever goes wrong, the renderer goes on."""
+def render_one(connection: socket.socket, engine) -> bytes | None:
+    """Say GO, read the HTML and render it: the reply to send, or None if there is no one
+    to send it to. Whatever goes wrong, the renderer goes on."""
     connection.settimeout(READ_SECONDS)
     try:
         connection.sendall(GO)
         html = recv_blob(connection, MAX_HTML).decode("utf-8")
     except (OSError, EOFError, ValueError):
-        return  # the worker went away, was too slow or sent nonsense: no one to answer
+        return None  # the worker went away, was too slow or sent nonsense
     try:
         document, status = engine.render(html), RENDERED
     except Exception as error:  # a document WeasyPrint cannot lay out, or a bug
@@ -45,12 +47,7 @@ def serve(connection: socket.socket, engine) -> None:
         log.error("A PDF could not be rendered: %s at %s:%s", type(error).__name__,
                   Path(frame.filename).name, frame.lineno)
         document, status = b"", FAILED
-    del html
-    try:
-        connection.sendall(REPLY.pack(status, len(document)))
-        connection.sendall(document)
-    except OSError:
-        pass  # the worker gave up waiting
+    return REPLY.pack(status, len(document)) + document
 
 
 def _end_with_the_broker() -> None:
@@ -80,7 +77,6 @@ def main() -> None:
     args = parser.parse_args()
     _end_with_the_broker()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the group: the broker ends us
-    os.nice(NICENESS)
     _quiet_logs()
     control = socket.socket(fileno=args.control_fd)
     try:
@@ -90,6 +86,7 @@ def main() -> None:
         log.warning("PDF download is off: WeasyPrint cannot load (%s)", error)
         sys.exit(EXIT_UNAVAILABLE)
     engine.warm_up()
+    os.nice(NICENESS)  # after the warm-up, which nothing else waits for at start-up
     try:
         control.sendall(READY)
         for count in range(1, MAX_DOCUMENTS + 1):
@@ -97,9 +94,15 @@ def main() -> None:
             if not fds:
                 return  # the broker is gone
             with socket.socket(fileno=fds[0]) as connection:
-                serve(connection, engine)
-            if count < MAX_DOCUMENTS:  # after the last, ending frees the slots
-                control.sendall(DONE)
+                reply = render_one(connection, engine)
+                # Free before the PDF leaves: a worker that got it and asks again at once
+                # finds the slots free (the broker may pass it here; it waits a moment).
+                # After the last document, ending frees them.
+                if count < MAX_DOCUMENTS:
+                    control.sendall(DONE)
+                if reply is not None:
+                    with contextlib.suppress(OSError):  # the worker gave up waiting
+                        connection.sendall(reply)
     except OSError:
         return  # the broker is gone
 
