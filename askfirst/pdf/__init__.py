@@ -44,6 +44,7 @@ RETRY_AFTER_SECONDS = 5  # a two-language PDF takes about a second
 # default), so that a stuck renderer costs a 503, not a killed worker.
 WAIT_SECONDS = 25.0
 BACKLOG = 64
+MAX_FOLDER = 90  # Unix socket paths may be 104 to 108 bytes long, depending on the system
 
 
 class Busy(Exception):
@@ -105,6 +106,9 @@ class Service:
             if self.path is not None:
                 return
             folder = tempfile.mkdtemp(prefix="askfirst-pdf-")  # mode 0700: this user only
+            if len(folder) > MAX_FOLDER:  # a long TMPDIR: a socket's path has a short limit
+                os.rmdir(folder)
+                folder = tempfile.mkdtemp(prefix="askfirst-pdf-", dir="/tmp")
             path = os.path.join(folder, "broker.sock")
             # Bound here, so that a worker can connect (and wait in the backlog) at once.
             listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

@@ -15,6 +15,7 @@ import contextlib
 import ctypes
 import logging
 import os
+import resource
 import signal
 import socket
 import sys
@@ -77,6 +78,8 @@ def main() -> None:
     args = parser.parse_args()
     _end_with_the_broker()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the group: the broker ends us
+    # A crash must not leave a core file on disk: it would hold the document.
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     _quiet_logs()
     control = socket.socket(fileno=args.control_fd)
     try:
