@@ -50,7 +50,7 @@ def create_app(config: Config | str | None = None) -> Flask:
     caching.init_app(app)  # after the blueprints: it marks Flask's static view public
     init_limiter(app)  # after the blueprints: it wraps their views
 
-    pdf.warm_up()  # load WeasyPrint now, in gunicorn's master, not on the first download
+    pdf.init_app(app)  # renderers started by gunicorn.conf.py in the master, else on a first PDF
     # Needs the templates, catalogs and url processors above.
     Prerendered(app, lambda: app.extensions["askfirst_library"])  # app.extensions["askfirst_prerendered"]
     if not app.config["PRERENDER"]:

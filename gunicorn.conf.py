@@ -11,6 +11,7 @@ from pathlib import Path
 
 # gunicorn reads this file before it puts the project on the import path.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from askfirst import pdf  # noqa: E402
 from askfirst.privacy import GunicornErrorsWithoutAnswers  # noqa: E402
 
 wsgi_app = "app:create_app()"
@@ -58,3 +59,10 @@ def on_starting(server):
     # Here, not above: only now is the bind final, `--bind` on the command line included.
     if not control_socket_disable:
         server.cfg.set("control_socket", CONTROL_SOCKET or own_control_socket(server.cfg.address[0]))
+    # The PDF renderers, before the workers fork, so that every worker shares their slots
+    # (askfirst/pdf/). The app is loaded already (preload_app).
+    pdf.start_services()
+
+
+def on_exit(server):
+    pdf.stop_services()

@@ -85,6 +85,10 @@ class Config:
         self.PROXY_COUNT = int(os.environ.get("ASKFIRST_PROXY_COUNT", 0))
         # Seconds a browser or shared cache may keep a content page (not the sheet).
         self.CONTENT_CACHE_SECONDS = int(os.environ.get("ASKFIRST_CONTENT_CACHE_SECONDS", 3600))
+        # How many PDFs may be rendered at once, a sheet in two languages counting as two:
+        # each holds a gunicorn worker while it renders, so this many workers at most are
+        # kept from pages. Also the number of renderer processes (about 100 MB each).
+        self.PDF_SLOTS = int(os.environ.get("ASKFIRST_PDF_SLOTS", 2))
         # Whether what is the same for everyone is rendered once at start-up (prerendered.py);
         # off in development, so that an edited template or content file shows at once.
         self.PRERENDER = True

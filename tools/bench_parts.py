@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from askfirst.pdf import processes
 from deployed import HOST, MAIN_CONFIG, site_config
 from servers import Gunicorn, Nginx, Redis, free_port, wait_for
 
@@ -148,18 +149,15 @@ def flood(server: Server, page: str, seconds: int) -> dict:
 
 
 def memory(server: Server) -> tuple[list[float], list[float]]:
-    """Peak resident memory (VmHWM) in MB: of the page workers (gunicorn's children that
-    run gunicorn), and of any other child of gunicorn's master (PDF renderers)."""
+    """Peak resident memory (VmHWM) in MB of the page workers, and of the PDF renderers
+    (the broker's children: askfirst/pdf/processes.py knows which is which)."""
     master = server.gunicorn.process.pid
-    children = subprocess.run(["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True).stdout
-    workers, others = [], []
-    for pid in children.split():
-        try:
-            status = Path(f"/proc/{pid}/status").read_text()
-            command = Path(f"/proc/{pid}/cmdline").read_bytes()
-        except OSError:
-            continue
-        peak = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
-        (workers if b"gunicorn" in command else others).append(peak)
-    return workers, others
+    return ([_peak(pid) for pid in processes.worker_pids(master)],
+            [_peak(pid) for pid in processes.renderer_pids(master)])
 
+
+def _peak(pid: int) -> float:
+    try:
+        return processes.peak_rss_mb(pid)
+    except OSError:  # it ended meanwhile
+        return float("nan")

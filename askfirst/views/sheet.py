@@ -28,14 +28,20 @@ def sheet():
 
 @bp.get("/sheet.pdf")
 def sheet_pdf():
-    """The same sheet as a PDF, from the same template, by WeasyPrint."""
+    """The same sheet as a PDF, from the same template, rendered by WeasyPrint in a renderer
+    process (askfirst/pdf/). When the PDF slots are taken: 503 at once, with Retry-After."""
     if not mode.current().downloads:
         abort(404)
     if not pdf.available():
         abort(503)
     values = mode.values()
-    document = pdf.render(render_sheet(from_multidict(values), second_language(values), for_pdf=True),
-                          current_app.static_folder)
+    answers, also = from_multidict(values), second_language(values)
+    try:
+        # A sheet in two languages takes about twice as long: it holds two slots.
+        with pdf.service(current_app).slot(2 if also else 1) as renderer:
+            document = renderer.render(render_sheet(answers, also, for_pdf=True))
+    except (pdf.Busy, pdf.Unavailable):
+        abort(503, retry_after=pdf.RETRY_AFTER_SECONDS)
     response = make_response(document)
     response.mimetype = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="askfirst-questions-{current()}.pdf"'
