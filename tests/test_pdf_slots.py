@@ -1,7 +1,8 @@
 """PDFs are rendered in renderer processes with a fixed number of slots (ASKFIRST_PDF_SLOTS,
 2 here), held by the broker and not by any worker: when they are taken, a PDF request is
 refused at once; a sheet in two languages takes two; slots come back after a PDF, after a
-worker that went away and after a renderer that died. The worker never loads WeasyPrint."""
+worker that went away, after a renderer that died and after a render that failed. The
+worker never loads WeasyPrint."""
 
 import os
 import signal
@@ -13,7 +14,7 @@ from contextlib import contextmanager
 import pytest
 
 from askfirst import pdf
-from askfirst.pdf.protocol import GO, MAGIC, REQUEST
+from askfirst.pdf.protocol import FAILED, GO, MAGIC, REPLY, REQUEST, recv_exactly, send_blob
 from conftest import check_page
 from servers import wait_for
 
@@ -90,6 +91,15 @@ def test_slots_come_back_after_a_renderer_died_mid_way(client, service):
         assert connection.recv(1) == b""  # the worker hears that its renderer ended
     wait_for(lambda: idle(service.status()), seconds=60, what="a new renderer")
     assert busy[0] not in [r["pid"] for r in service.status()["renderers"]]
+    assert client.get(f"/en/sheet.pdf?{SHEET}&also=ar").status_code == 200
+
+
+def test_slots_come_back_after_a_render_that_failed(client, service):
+    nested = "<div>" * 400 + "too deep for WeasyPrint" + "</div>" * 400
+    with held(service, 2) as connection:
+        send_blob(connection, nested.encode())
+        assert REPLY.unpack(recv_exactly(connection, REPLY.size)) == (FAILED, 0)
+    assert idle(service.status())
     assert client.get(f"/en/sheet.pdf?{SHEET}&also=ar").status_code == 200
 
 

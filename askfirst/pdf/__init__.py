@@ -198,10 +198,10 @@ def service(app) -> Service:
 
 def start_services() -> None:
     """In gunicorn's master, before the workers fork: they then share these slots."""
-    for service in _services.values():
-        service.start()
+    for each in _services.values():
+        each.start()
 
 
 def stop_services() -> None:
-    for service in _services.values():
-        service.stop()
+    for each in _services.values():
+        each.stop()

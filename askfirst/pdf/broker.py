@@ -44,6 +44,8 @@ class Renderer:
                 [sys.executable, "-m", "askfirst.pdf.renderer", "--control-fd", str(theirs.fileno()),
                  "--static", static_folder], pass_fds=[theirs.fileno()], cwd=ROOT,
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        # Never waited on: a message it sends may already have been read (see _catch_up).
+        self.control.setblocking(False)
         self.started = time.monotonic()
         self.ready = False
         self.job = 0  # slots held by the document it renders now
@@ -148,9 +150,13 @@ class Broker:
         return False
 
     def _from_renderer(self, control: socket.socket) -> None:
-        renderer = self.renderers[control]
+        renderer = self.renderers.get(control)
+        if renderer is None:
+            return  # ended while the loop held its event (see _catch_up)
         try:
             messages = control.recv(64)
+        except BlockingIOError:
+            return  # already read
         except OSError:
             messages = b""
         if not messages:
