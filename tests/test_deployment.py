@@ -21,7 +21,7 @@ from deployed import CLIENT, HOST, answers_within, slow_clients, start
 from servers import wait_for
 from walk import walk
 
-pytestmark = pytest.mark.served
+pytestmark = [pytest.mark.served, pytest.mark.xdist_group("deployment")]  # one worker starts the stack once
 
 ANSWERS = {"country": ["es"], "exam": ["mri"], "channel": ["portal"], "setting": ["hospital"],
            "worry": ["research"]}

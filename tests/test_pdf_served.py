@@ -15,7 +15,7 @@ import pytest
 from askfirst.pdf.processes import broker_pids, command_line, peak_rss_mb, renderer_pids, worker_pids
 from servers import Gunicorn, wait_for
 
-pytestmark = pytest.mark.served
+pytestmark = [pytest.mark.served, pytest.mark.xdist_group("pdf_served")]  # one worker starts it once
 WORKERS, SLOTS = 4, 2
 SHEET = "country=us&exam=ct&channel=portal&setting=imaging_centre&worry=sharing"
 
