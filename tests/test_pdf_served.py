@@ -64,11 +64,12 @@ def test_pages_stay_fast_while_pdfs_are_asked_for_as_fast_as_clients_can(served)
             time.sleep(0.05)
         pdfs = [result for client in clients for result in client.result()]
     assert {status for status, *_ in pages} == {200}
-    assert max(seconds for _, seconds, *_ in pages) < 0.5
+    # Starved, a page took 5 to 27 s; the bound leaves room for a busy test machine.
+    assert max(seconds for _, seconds, *_ in pages) < 2.0
     assert {status for status, *_ in pdfs} == {200, 503}
     refused = [(seconds, headers) for status, seconds, headers, _ in pdfs if status == 503]
     assert all(headers["Retry-After"] == "5" for _, headers in refused)
-    assert max(seconds for seconds, _ in refused) < 1.0  # at once, never queued
+    assert max(seconds for seconds, _ in refused) < 2.0  # at once, never queued behind a render
 
 
 def test_no_worker_loads_weasyprint(served):
