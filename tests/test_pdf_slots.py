@@ -112,3 +112,21 @@ def test_the_socket_is_alone_in_a_private_directory(service):
     folder = os.path.dirname(service.path)
     assert os.stat(folder).st_mode & 0o777 == 0o700
     assert os.listdir(folder) == ["broker.sock"]
+
+
+def test_the_health_check_says_so_when_the_pdf_broker_is_gone(app_with):
+    """A service of its own (three slots), so that no other test loses its broker."""
+    app = app_with(PDF_SLOTS=3)
+    service = pdf.service(app)
+    client = app.test_client()
+    assert client.get("/healthz").get_data(as_text=True) == "ok\n"  # not started yet: fine
+    service.start()
+    wait_for(lambda: idle(service.status()), seconds=60, what="the PDF renderers")
+    assert client.get("/healthz").get_data(as_text=True) == "ok\n"
+    service.process.kill()
+    service.process.wait(10)
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    assert health.get_data(as_text=True) == "degraded: PDF renderers unreachable\n"
+    assert client.get(f"/en/sheet.pdf?{SHEET}").status_code == 503
+    service.stop()

@@ -179,6 +179,19 @@ class Service:
         return json.loads(reply)
 
 
+def renderers_reachable(app) -> bool:
+    """For /healthz: whether the broker that this process uses still answers. One not
+    started yet (it starts on the first PDF) counts as reachable."""
+    service = app.extensions["askfirst_pdf"]
+    if service.path is None:
+        return True
+    try:
+        service.status()
+    except (OSError, ValueError):  # gone, or an answer cut short
+        return False
+    return True
+
+
 # One service per configuration in a process: the apps that tests make share it.
 _services: dict[tuple[int, str], Service] = {}
 

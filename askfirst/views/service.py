@@ -4,6 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 from flask import Blueprint, Response, abort, current_app, render_template
 
+from .. import pdf
 from ..caching import public
 from ..extensions import rate_limit_store_reachable
 from . import library
@@ -18,15 +19,18 @@ def healthz():
     Without its rate-limit store (Redis) the site still works, each worker counting in its
     own memory: 200 then, saying "degraded". The store is shared, so an outage of it hits
     every instance alike, and taking them all out of rotation would take the site down.
+    Without its PDF broker an instance still serves every page (the PDF link answers 503
+    and the page prints from the browser): 200 and "degraded" too, for an operator to see.
     """
     try:
         render_template("page.html", page=library().page("home", "en"), lang="en", lang_tag="en")
     except Exception:  # any failure to render means this instance should not get traffic
         current_app.logger.exception("health check could not render the home page")
         return _health("cannot render pages", 503)
-    if not rate_limit_store_reachable(current_app):
-        return _health("degraded: rate-limit store unreachable")
-    return _health("ok")
+    problems = [problem for problem, ok in [
+        ("rate-limit store unreachable", rate_limit_store_reachable(current_app)),
+        ("PDF renderers unreachable", pdf.renderers_reachable(current_app))] if not ok]
+    return _health(f"degraded: {'; '.join(problems)}" if problems else "ok")
 
 
 def _health(text: str, status: int = 200) -> Response:
