@@ -46,7 +46,9 @@ class Server:
         self.gunicorn = Gunicorn(folder / "gunicorn", env, app="tools.bench_app:app", workers=workers)
         self.gunicorn.access_log.parent.mkdir()
         self.workers = workers
-        self.gunicorn.start(ready=lambda: _status(f"{self.gunicorn.base}/healthz") == 200)
+        # Behind nginx the site answers only for its own host name, so the check sends it.
+        own_host = f"{HOST}:{self.https_port}" if via == "nginx" else None
+        self.gunicorn.start(ready=lambda: _status(f"{self.gunicorn.base}/healthz", own_host) == 200)
         self.nginx = None
         if via == "nginx":
             self._start_nginx()
