@@ -8,9 +8,9 @@ they never change. The words shown for each value live in `labels.py`.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-# The countries and their legal regions are data (content/places.yaml); "I'm not sure"
-# is the same value in every field.
-from .places import COUNTRY_CODES, UNSURE, region_of
+# The countries, their legal regions and the answers below the national level are data
+# (content/places.yaml); "I'm not sure" is the same value in every field.
+from .places import COUNTRY_ALIASES, COUNTRY_CODES, PLACES, UNSURE, region_of
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,19 @@ class Field:
     # True where a question that may apply is better asked than dropped; false for the
     # country, since law-specific questions are wrong in the wrong country.
     unsure_matches_all: bool = True
+    # Asked only for these countries (a province, a Land): for any other country the
+    # answer is dropped, so a link cannot carry an answer that its country never asks.
+    only_for: tuple[str, ...] = ()
+
+
+def _subdivision(name: str) -> Field:
+    """A field below the national level (places.yaml `subdivisions`), for its country only."""
+    return Field(name, PLACES.subdivisions[name].codes, only_for=PLACES.asked_for(name))
 
 
 FIELDS = (
     Field("country", COUNTRY_CODES, unsure_matches_all=False),
+    *(_subdivision(name) for name in PLACES.subdivisions),
     Field("exam", ("xray", "ct", "mri", "ultrasound", "mammogram", "dental", "other", UNSURE)),
     Field("channel", ("portal", "link", "disc", "other_doctor", UNSURE), multiple=True),
     Field("setting", ("hospital", "imaging_centre", "office", "mobile", UNSURE)),
@@ -52,6 +61,11 @@ def clean(raw: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
     answers: dict[str, tuple[str, ...]] = {}
     for field in FIELDS:
         sent = set(raw.get(field.name, ()))
+        if field.name == "country":
+            # `?country=UK` or `?country=usa` in a hand-written link: the code it means.
+            sent = {COUNTRY_ALIASES.get(value.strip().lower(), value.strip().lower()) for value in sent}
+        if field.only_for and not set(answers.get("country", ())) & set(field.only_for):
+            sent = set()
         chosen = tuple(value for value in field.values if value in sent)
         if not field.multiple:
             chosen = chosen[:1]

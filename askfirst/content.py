@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import content_layout as layout
 from .bank import Question, parse_rules
 from .content_checks import check_content
-from .content_layout import COUNTRY_NOTES, LETTER_PARTS, PAGES, QUESTION_PARTS, RIGHTS_PARTS
+from .content_layout import FINDING_OUT, LETTER_PARTS, NATIONAL, NOTES, PAGES, QUESTION_PARTS, RIGHTS_PARTS
 from .places import PLACES
 
 FALLBACK = layout.SOURCE_LANGUAGE
@@ -110,8 +110,10 @@ class Library:
         self._pages: dict[tuple[str, str], Page] = {}
         self._questions: dict[tuple[str, str], Texts] = {}
         self._rights: dict[tuple[str, str], Texts] = {}
-        self._country_notes: dict[tuple[str, str], Markup] = {}
+        self._notes: dict[tuple[str, str], Markup] = {}
+        self._finding_out: dict[tuple[str, str], Markup] = {}
         self._letters: dict[tuple[str, str], Texts] = {}
+        self._national: dict[tuple[str, str], str] = {}
         for lang in self.languages:
             for name in PAGES:
                 path = layout.page_path(content_dir, lang, name)
@@ -121,16 +123,23 @@ class Library:
                 self._questions[qid, lang] = Texts(lang, {
                     part: render_inline(parts[part]) for part in QUESTION_PARTS if parts.get(part)})
             rights = read(layout.rights_path(content_dir, lang))
-            for country, note in (rights.get(COUNTRY_NOTES) or {}).items():
-                self._country_notes[country, lang] = render_inline(note)
-            for region, parts in rights.items():
-                if region == COUNTRY_NOTES:
+            for place, note in (rights.get(NOTES) or {}).items():
+                self._notes[place, lang] = render_inline(note)
+            for question, note in (rights.get(FINDING_OUT) or {}).items():
+                self._finding_out[question, lang] = render_inline(note)
+            for texts_id, parts in rights.items():
+                if texts_id in (NOTES, FINDING_OUT):
                     continue
-                self._rights[region, lang] = Texts(lang, {
+                self._rights[texts_id, lang] = Texts(lang, {
                     part: render_inline(parts[part]) for part in RIGHTS_PARTS if parts.get(part)})
             # Letters stay plain text: they also go into an e-mail and a calendar file.
-            for region, parts in read(layout.letters_path(content_dir, lang)).items():
-                self._letters[region, lang] = Texts(lang, {
+            letters = read(layout.letters_path(content_dir, lang))
+            for country, paragraph in (letters.get(NATIONAL) or {}).items():
+                self._national[country, lang] = paragraph.strip()
+            for letter_id, parts in letters.items():
+                if letter_id == NATIONAL:
+                    continue
+                self._letters[letter_id, lang] = Texts(lang, {
                     part: parts[part].strip() for part in LETTER_PARTS if parts.get(part)})
 
     def _pick(self, store: dict, key: str, lang: str):
@@ -142,14 +151,23 @@ class Library:
     def question(self, qid: str, lang: str) -> Texts | None:
         return self._pick(self._questions, qid, lang)
 
-    def rights(self, region: str, lang: str) -> Texts | None:
-        return self._pick(self._rights, region, lang)
+    def rights(self, texts_id: str, lang: str) -> Texts | None:
+        return self._pick(self._rights, texts_id, lang)
 
-    def country_note(self, country: str, lang: str) -> Markup | None:
-        return self._pick(self._country_notes, country, lang)
+    def note(self, place: str, lang: str) -> Markup | None:
+        """A place's own note in its rights box (`de`, `ca-nu`), if it has one."""
+        return self._pick(self._notes, place, lang)
 
-    def letter(self, region: str, lang: str) -> Texts | None:
-        return self._pick(self._letters, region, lang)
+    def finding_out(self, question: str, lang: str) -> Markup | None:
+        """How to find out what the patient was not sure of (`land`, `diocese`)."""
+        return self._pick(self._finding_out, question, lang)
+
+    def letter(self, letter_id: str, lang: str) -> Texts | None:
+        return self._pick(self._letters, letter_id, lang)
+
+    def national(self, country: str, lang: str) -> str | None:
+        """A country's paragraph in the letter on its health-records rule, if it has one."""
+        return self._pick(self._national, country, lang)
 
     def missing(self) -> list[str]:
         """Every piece that a language lacks or has incomplete, as "lang: what" lines."""
@@ -160,14 +178,16 @@ class Library:
                 texts = self._questions.get((question.id, lang))
                 if texts is None or set(texts.parts) != set(QUESTION_PARTS):
                     gaps.append(f"{lang}: question {question.id}")
-            for region in PLACES.text_regions:
-                texts = self._rights.get((region, lang))
+            for texts_id in PLACES.texts_ids:
+                texts = self._rights.get((texts_id, lang))
                 if texts is None or set(texts.parts) != set(RIGHTS_PARTS):
-                    gaps.append(f"{lang}: rights {region}")
-            for region in PLACES.text_regions:
-                texts = self._letters.get((region, lang))
+                    gaps.append(f"{lang}: rights {texts_id}")
+            for letter_id in PLACES.letter_ids:
+                texts = self._letters.get((letter_id, lang))
                 if texts is None or set(texts.parts) != set(LETTER_PARTS):
-                    gaps.append(f"{lang}: letter {region}")
-            gaps += [f"{lang}: country note {country}" for country, source in self._country_notes
-                     if source == FALLBACK and (country, lang) not in self._country_notes]
+                    gaps.append(f"{lang}: letter {letter_id}")
+            for kind, store in (("note", self._notes), ("finding out", self._finding_out),
+                                ("letter paragraph", self._national)):
+                gaps += [f"{lang}: {kind} {key}" for key, source in store
+                         if source == FALLBACK and (key, lang) not in store]
         return gaps

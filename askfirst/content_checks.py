@@ -15,23 +15,33 @@ from pathlib import Path
 from babel import Locale
 
 from . import content_layout as layout
-from .answers import FIELD_BY_NAME
+from .answers import FIELD_BY_NAME, FIELDS
 from .bank import CONDITION_KEYS, PRIORITY_WEIGHT, TOPICS
 from .config import SHIPPED_LANGUAGES
-from .places import DEADLINE_UNITS, GENERAL_BOX, UNSURE, Places, parse_places
+from .places import GENERAL_TEXTS, PERIOD_UNITS, UNSURE, Places, load_places, parse_period
 
 QUESTION_KEYS = ("id", "topic", "priority", "when")
-PLACES_KEYS = ("regions", "groups", "countries")
-REGION_KEYS = ("own_texts", "deadline")
+PLACES_KEYS = ("regions", "groups", "countries", "subdivisions")
 GROUP_KEYS = ("sort_by_name",)
-COUNTRY_KEYS = ("code", "region", "group", "authority")
-AUTHORITY_KEYS = ("name", "short", "english", "url", "complain_url", "source")
-AUTHORITY_REQUIRED = ("name", "url", "source")
+COUNTRY_KEYS = ("code", "region", "group", "law", "authority", "health_records", "by", "aliases")
+SUBDIVISION_KEYS = ("country", "then", "places")
+SUBPLACE_KEYS = ("law", "authority", "texts", "letter", "from_land", "public", "catholic")
+LAW_KEYS = ("name", "short", "texts", "letter", "copy", "list", "source")
+DEADLINE_KEYS = ("deadline", "extension", "older", "source")
+AUTHORITY_KEYS = ("name", "short", "english", "url", "complain_url", "address", "complaint_limit",
+                  "dioceses", "source")
+AUTHORITY_REQUIRED = ("name", "source")  # and a url or an address
 # A country code is ISO 3166 in lower case; "other" and "unsure" are answers, not countries.
 COUNTRY_CODE = re.compile(r"[a-z]{2}")
-NOT_COUNTRIES = (GENERAL_BOX, UNSURE)
+NOT_COUNTRIES = (GENERAL_TEXTS, UNSURE)
 # The territories CLDR knows, whose names the country list shows in every language.
 TERRITORIES = frozenset(Locale("en").territories)
+# An answer value in links: lower-case letters, digits and "_".
+ANSWER_CODE = re.compile(r"[a-z][a-z0-9_]*")
+# The names a subdivision field may not take: the check's other answers, and `region`.
+FIELD_NAMES_TAKEN = frozenset({"region", *(field.name for field in FIELDS if not field.only_for)})
+# What a rights box may say is still open, each with a `finding_out` text in rights.yaml.
+OPEN_QUESTIONS_EXTRA = ("diocese",)
 
 
 class ContentError(ValueError):
@@ -39,27 +49,32 @@ class ContentError(ValueError):
     start-up, never per request. The message lists every problem, one a line."""
 
 
-def check_content(content_dir: Path, languages: Iterable[str], places_file: Path | None = None,
+def check_content(content_dir: Path, languages: Iterable[str], places_dir: Path | None = None,
                   read: Callable[[Path], object] = layout.read_optional) -> None:
-    """Raise ContentError if anything in content/ (or places.yaml) is wrong.
+    """Raise ContentError if anything in content/ (or the law's files) is wrong.
 
-    `languages` are the ones the Library loads (English is always checked). `places_file`
-    is the places.yaml in use: the shipped one unless a test checks another. `read` parses
-    a YAML file; the Library passes a cached one so that each file is parsed once."""
-    found = problems(content_dir, languages, places_file, read)
+    `languages` are the ones the Library loads (English is always checked). `places_dir`
+    holds places.yaml, laws.yaml and authorities.yaml: the shipped content/ unless a test
+    checks others. `read` parses a YAML file; the Library passes a cached one so that each
+    file is parsed once."""
+    found = problems(content_dir, languages, places_dir, read)
     if found:
         lines = "\n".join(f"  - {problem}" for problem in found)
         raise ContentError(f"content/ has {len(found)} problem(s) (in {content_dir}):\n{lines}")
 
 
-def problems(content_dir: Path, languages: Iterable[str], places_file: Path | None = None,
+def problems(content_dir: Path, languages: Iterable[str], places_dir: Path | None = None,
              read: Callable[[Path], object] = layout.read_optional) -> list[str]:
     """Every problem found, as "file: entry: what is wrong" lines; empty if none."""
-    places_file = places_file or layout.places_path(layout.SHIPPED)
+    places_dir = places_dir or layout.SHIPPED
     name = _namer(content_dir)
-    raw_places = read(places_file)
-    places = parse_places(raw_places)
-    found = check_places(raw_places, name(places_file))
+    files = {kind: path(places_dir) for kind, path in
+             (("places", layout.places_path), ("laws", layout.laws_path), ("authorities", layout.authorities_path))}
+    raw = {kind: read(path) for kind, path in files.items()}
+    found = check_laws(raw["laws"], name(files["laws"]))
+    found += check_authorities(raw["authorities"], name(files["authorities"]))
+    found += check_places(raw["places"], raw["laws"], raw["authorities"], name(files["places"]))
+    places = load_places(places_dir)
     bank = read(layout.bank_path(content_dir))
     found += check_bank(bank, places, name(layout.bank_path(content_dir)))
     ids = {entry.get("id") for entry in bank if isinstance(entry, dict)} if isinstance(bank, list) else set()
@@ -124,32 +139,84 @@ def check_bank(bank, places: Places, where: str) -> list[str]:
     return found
 
 
-def check_places(data, where: str) -> list[str]:
-    """places.yaml: regions, groups and countries, and every reference between them."""
+def _period_problem(raw, here: str, what: str) -> list[str]:
+    if parse_period(raw) is None:
+        return [f"{here}: {what} {raw!r} is not one of " + ", ".join(f"{{{unit}: N}}" for unit in PERIOD_UNITS)]
+    return []
+
+
+def check_laws(data, where: str) -> list[str]:
+    """laws.yaml: each law's name, texts and deadlines."""
+    laws = _mapping(data, where, found := []).get("laws")
+    if not isinstance(laws, dict):
+        return [*found, f"{where}: must map `laws` to their entries"]
+    for law_id, entry in laws.items():
+        here = f"{where}: law {law_id!r}"
+        if not isinstance(entry, dict):
+            found.append(f"{here}: must map name, source and the rest")
+            continue
+        found += _unknown_keys(entry, LAW_KEYS, here)
+        found += [f"{here}: has no {key}" for key in ("name", "source") if not entry.get(key)]
+        for kind in ("copy", "list"):
+            deadline = entry.get(kind)
+            if deadline is None:
+                continue
+            if not isinstance(deadline, dict) or "deadline" not in deadline:
+                found.append(f"{here}: {kind} must give at least a deadline")
+                continue
+            found += _unknown_keys(deadline, DEADLINE_KEYS, f"{here}: {kind}")
+            found += [problem for key in ("deadline", "extension", "older") if key in deadline
+                      for problem in _period_problem(deadline[key], f"{here}: {kind}", key)]
+            if not deadline.get("source"):
+                found.append(f"{here}: {kind} has no source")
+    return found
+
+
+def check_authorities(data, where: str) -> list[str]:
+    """authorities.yaml: each body's name, addresses and source."""
+    found: list[str] = []
+    authorities = _mapping(data, where, found).get("authorities")
+    if not isinstance(authorities, dict):
+        return [*found, f"{where}: must map `authorities` to their entries"]
+    for key, entry in authorities.items():
+        here = f"{where}: authority {key!r}"
+        if not isinstance(key, str):
+            found.append(f'{here}: YAML read an unquoted id as {key!r}: quote it ("no", "on")')
+            continue
+        if not isinstance(entry, dict):
+            found.append(f"{here}: must map name, url, source and the rest")
+            continue
+        found += _unknown_keys(entry, AUTHORITY_KEYS, here)
+        found += [f"{here}: has no {part}" for part in AUTHORITY_REQUIRED if not entry.get(part)]
+        if not entry.get("url") and not entry.get("address"):
+            found.append(f"{here}: has neither a url nor an address: a patient could not reach it")
+        # http only where the body's own address is (facts.md gives Nunavut's so).
+        found += [f"{here}: {part} {entry[part]!r} must be a web address (https://...)"
+                  for part in ("url", "complain_url") if entry.get(part) and not entry[part].startswith(("https://", "http://"))]
+        if "complaint_limit" in entry:
+            found += _period_problem(entry["complaint_limit"], here, "complaint_limit")
+    return found
+
+
+def check_places(data, laws_data, authorities_data, where: str) -> list[str]:
+    """places.yaml: regions, groups, countries and subdivisions, and every reference
+    between them and to laws.yaml and authorities.yaml."""
     if not isinstance(data, dict):
-        return [f"{where}: must map regions, groups and countries"]
+        return [f"{where}: must map regions, groups, countries and subdivisions"]
+    laws = set(_mapping(laws_data, where, []).get("laws") or {})
+    authorities = set(_mapping(authorities_data, where, []).get("authorities") or {})
     found = _unknown_keys(data, PLACES_KEYS, where)
-    regions = _mapping(data.get("regions") or {}, f"{where}: regions", found)
+    regions = data.get("regions") or []
+    if not isinstance(regions, list):
+        found.append(f"{where}: regions must be a list of region ids")
+        regions = []
+    if GENERAL_TEXTS not in regions:
+        found.append(f"{where}: regions: {GENERAL_TEXTS!r} is missing (the region of 'somewhere else')")
+    if UNSURE in regions:
+        found.append(f"{where}: regions: {UNSURE!r} is the answer 'not sure', not a region")
     groups = _mapping(data.get("groups") or {}, f"{where}: groups", found)
     countries = data.get("countries") or []
-    if GENERAL_BOX not in regions:
-        found.append(f"{where}: regions: {GENERAL_BOX!r} is missing (its texts are the general rights box)")
-    for region, entry in regions.items():
-        here = f"{where}: region {region!r}"
-        entry = _mapping(entry or {}, here, found)
-        found += _unknown_keys(entry, REGION_KEYS, here)
-        if region == UNSURE:
-            found.append(f"{here}: {UNSURE!r} is the answer 'not sure', not a region")
-        if not isinstance(entry.get("own_texts"), bool):
-            found.append(f"{here}: own_texts must be true or false, not {entry.get('own_texts')!r}")
-        deadline = entry.get("deadline")
-        if deadline is not None:
-            valid = isinstance(deadline, dict) and len(deadline) == 1 and all(
-                unit in DEADLINE_UNITS and isinstance(amount, int) and amount >= 1 for unit, amount in deadline.items())
-            if not valid:
-                found.append(f"{here}: deadline {deadline!r} is not {{days: N}} or {{months: N}}")
-            if entry.get("own_texts") is not True:
-                found.append(f"{here}: has a deadline but no texts of its own to cite it")
+    subdivisions = _mapping(data.get("subdivisions") or {}, f"{where}: subdivisions", found)
     for group, entry in groups.items():
         entry = _mapping(entry or {}, f"{where}: group {group!r}", found)
         found += _unknown_keys(entry, GROUP_KEYS, f"{where}: group {group!r}")
@@ -163,15 +230,34 @@ def check_places(data, where: str) -> list[str]:
     found += [f"{where}: country {code!r} is listed {count} times" for code, count in codes.items() if count > 1]
     if UNSURE not in codes:
         found.append(f"{where}: countries: {UNSURE!r} (the answer 'not sure') is missing")
+    refs = _References(laws, authorities)
     for position, entry in enumerate(countries, 1):
         if not isinstance(entry, dict):
             found.append(f"{where}: country entry {position} is not a mapping")
             continue
-        found += _check_country(entry, regions, groups, f"{where}: country {entry.get('code')!r}")
+        found += _check_country(entry, regions, groups, subdivisions, refs, f"{where}: country {entry.get('code')!r}")
+    for field, entry in subdivisions.items():
+        found += _check_subdivision(field, entry, codes, subdivisions, refs, f"{where}: subdivision {field!r}")
     return found
 
 
-def _check_country(entry: dict, regions: dict, groups: dict, here: str) -> list[str]:
+class _References:
+    """The ids places.yaml may name, and the messages when it names another."""
+
+    def __init__(self, laws: set, authorities: set):
+        self.laws, self.authorities = laws, authorities
+
+    def law(self, value, here: str) -> list[str]:
+        return [] if value is None or value in self.laws else [f"{here}: law {value!r} is not in laws.yaml"]
+
+    def bodies(self, value, here: str) -> list[str]:
+        values = value if isinstance(value, list) else [value]
+        return [f"{here}: authority {item!r} is not in authorities.yaml" for item in values
+                if item is not None and item not in self.authorities]
+
+
+def _check_country(entry: dict, regions: list, groups: dict, subdivisions: dict, refs: _References,
+                   here: str) -> list[str]:
     found = _unknown_keys(entry, COUNTRY_KEYS, here)
     code, region = entry.get("code"), entry.get("region")
     if code is False:
@@ -180,21 +266,47 @@ def _check_country(entry: dict, regions: dict, groups: dict, here: str) -> list[
                                             and code.upper() in TERRITORIES):
         found.append(f"{here}: code is not a lower-case ISO 3166 code (the United Kingdom is gb)")
     if region not in regions and region != UNSURE:
-        found.append(f"{here}: region {region!r} is not one of {', '.join(regions)}")
+        found.append(f"{here}: region {region!r} is not one of {', '.join(map(str, regions))}")
     if entry.get("group") not in groups:
         found.append(f"{here}: group {entry.get('group')!r} is not one of {', '.join(groups)}")
-    authority = entry.get("authority")
-    own_texts = isinstance(regions.get(region), dict) and regions[region].get("own_texts") is True
-    if authority is None:
-        if own_texts:
-            found.append(f"{here}: needs an authority: its region {region!r} has a rights box of its own")
-        return found
-    if not isinstance(authority, dict):
-        return [*found, f"{here}: authority must map name, url, source and the rest"]
-    found += _unknown_keys(authority, AUTHORITY_KEYS, f"{here}: authority")
-    found += [f"{here}: authority has no {key}" for key in AUTHORITY_REQUIRED if not authority.get(key)]
-    found += [f"{here}: authority {key} {authority[key]!r} must start with https://"
-              for key in ("url", "complain_url") if authority.get(key) and not authority[key].startswith("https://")]
+    found += refs.law(entry.get("law"), here) + refs.law(entry.get("health_records"), here)
+    found += refs.bodies(entry.get("authority"), here)
+    by = entry.get("by")
+    if by is not None and by not in subdivisions:
+        found.append(f"{here}: by {by!r} is not a field under subdivisions")
+    if code not in NOT_COUNTRIES and region != GENERAL_TEXTS and entry.get("authority") is None and by is None:
+        found.append(f"{here}: needs an authority (or `by`, where the body depends on a subdivision)")
+    return found
+
+
+def _check_subdivision(field: str, entry, codes: Counter, subdivisions: dict, refs: _References,
+                       here: str) -> list[str]:
+    if not isinstance(entry, dict):
+        return [f"{here}: must map country, places and the rest"]
+    found = _unknown_keys(entry, SUBDIVISION_KEYS, here)
+    if field in FIELD_NAMES_TAKEN:
+        found.append(f"{here}: {field!r} is already an answer of the check")
+    if entry.get("country") not in codes:
+        found.append(f"{here}: country {entry.get('country')!r} is not in countries")
+    if entry.get("then") is not None and entry["then"] not in subdivisions:
+        found.append(f"{here}: then {entry['then']!r} is not a field under subdivisions")
+    places = entry.get("places")
+    if not isinstance(places, dict) or UNSURE not in places:
+        return [*found, f"{here}: places must map each answer to what it decides, `unsure` included"]
+    for code, place in places.items():
+        where = f"{here}: place {code!r}"
+        if not isinstance(code, str) or not ANSWER_CODE.fullmatch(code):
+            found.append(f'{where}: not a code for links (YAML reads on, no, yes unquoted as true or false: quote them)')
+            continue
+        if not isinstance(place, dict):
+            found.append(f"{where}: must be a mapping ({{}} if it decides nothing)")
+            continue
+        found += _unknown_keys(place, SUBPLACE_KEYS, where)
+        found += refs.law(place.get("law"), where)
+        for key in ("authority", "public", "catholic"):
+            found += refs.bodies(place.get(key), where)
+        found += [f"{where}: from_land {key!r} is not one of authority, public, catholic"
+                  for key in (place.get("from_land") or []) if key not in ("authority", "public", "catholic")]
     return found
 
 
@@ -217,22 +329,33 @@ def check_language(content_dir: Path, lang: str, ids: set, places: Places,
     found += _check_parts(texts, ids if english else (), layout.QUESTION_PARTS, "question", name(path))
     path = layout.rights_path(content_dir, lang)
     rights = dict(_mapping(read(path), name(path), found))
-    notes = rights.pop(layout.COUNTRY_NOTES, None) or {}
-    found += [f"{name(path)}: {layout.COUNTRY_NOTES}: {code!r} is not a country in {layout.PLACES_FILE}"
-              for code in notes if places.country(code) is None or code in NOT_COUNTRIES]
-    found += _check_region_texts(rights, "rights", layout.RIGHTS_PARTS, english, places, name(path))
+    notes = rights.pop(layout.NOTES, None) or {}
+    found += [f"{name(path)}: {layout.NOTES}: {key!r} is not a place in {layout.PLACES_FILE} "
+              f"(a country code, or <country>-<answer> like ca-nu)" for key in notes if key not in places.note_ids]
+    open_questions = (*places.subdivisions, *OPEN_QUESTIONS_EXTRA)
+    finding_out = rights.pop(layout.FINDING_OUT, None) or {}
+    found += [f"{name(path)}: {layout.FINDING_OUT}: {key!r} is not one of {', '.join(open_questions)}"
+              for key in finding_out if key not in open_questions]
+    if english:
+        found += [f"{name(path)}: {layout.FINDING_OUT}: {key!r} is missing" for key in open_questions
+                  if not finding_out.get(key)]
+    found += _check_texts(rights, "rights", layout.RIGHTS_PARTS, places.texts_ids, english, name(path))
     path = layout.letters_path(content_dir, lang)
-    letters = _mapping(read(path), name(path), found)
-    found += _check_region_texts(letters, "letter", layout.LETTER_PARTS, english, places, name(path))
+    letters = dict(_mapping(read(path), name(path), found))
+    national = letters.pop(layout.NATIONAL, None) or {}
+    found += [f"{name(path)}: {layout.NATIONAL}: {code!r} is not a country with a health-records rule "
+              f"in {layout.PLACES_FILE}" for code in national
+              if (country := places.country(code)) is None or not country.health_records]
+    found += _check_texts(letters, "letter", layout.LETTER_PARTS, places.letter_ids, english, name(path))
     return found
 
 
-def _check_region_texts(data: dict, kind: str, parts: tuple[str, ...], english: bool, places: Places,
-                        where: str) -> list[str]:
-    """A rights.yaml or letters.yaml: only regions that have texts, complete in English."""
-    found = [f"{where}: {region!r} is not a region with texts of its own in {layout.PLACES_FILE} "
-             f"({', '.join(places.text_regions)})" for region in data if region not in places.text_regions]
-    return found + _check_parts(data, places.text_regions if english else (), parts, kind, where)
+def _check_texts(data: dict, kind: str, parts: tuple[str, ...], ids: tuple[str, ...], english: bool,
+                 where: str) -> list[str]:
+    """A rights.yaml or letters.yaml: only ids that a law or place uses, complete in English."""
+    found = [f"{where}: {key!r} is not a {kind} id that laws.yaml or {layout.PLACES_FILE} uses "
+             f"({', '.join(ids)})" for key in data if key not in ids]
+    return found + _check_parts(data, ids if english else (), parts, kind, where)
 
 
 def _mapping(data, where: str, found: list[str]) -> dict:

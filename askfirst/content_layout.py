@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 # The content/ folder that ships with the code. ASKFIRST_CONTENT_DIR may point the texts
-# elsewhere; places.yaml is always read from here (see places.py for why).
+# elsewhere; places.yaml, laws.yaml and authorities.yaml are always read from here (see places.py for why).
 SHIPPED = Path(__file__).resolve().parent.parent / "content"
 
 # The language every text is written in first: the fallback, and the source of translations.
@@ -19,15 +19,19 @@ SOURCE_LANGUAGE = "en"
 
 # Files at the top of content/.
 BANK_FILE = "questions.yaml"  # which questions exist, their topic, priority and `when`
-PLACES_FILE = "places.yaml"  # legal regions and countries, with their authorities
+PLACES_FILE = "places.yaml"  # which law and which body apply where, and the subdivisions
+LAWS_FILE = "laws.yaml"  # each law: its name, deadlines and texts
+AUTHORITIES_FILE = "authorities.yaml"  # the bodies to complain to
 REVIEWED_FILE = "reviewed.yaml"  # languages a native speaker has reviewed, under this key:
 REVIEWED_KEY = "reviewed"
 
 # Files in each language's folder, content/<lang>/.
 QUESTION_TEXTS_FILE = "questions.yaml"  # id -> the question's texts
-RIGHTS_FILE = "rights.yaml"  # region -> the rights box's texts, plus the country notes:
-COUNTRY_NOTES = "country_notes"  # the key in rights.yaml that maps a country to its note
-LETTERS_FILE = "letters.yaml"  # region -> the letter and calendar reminder
+RIGHTS_FILE = "rights.yaml"  # texts id -> the rights box's texts, plus the notes:
+NOTES = "notes"  # the key in rights.yaml that maps a place (`de`, `ca-nu`) to its note
+FINDING_OUT = "finding_out"  # ... and an open question (`land`, `diocese`) to how to answer it
+LETTERS_FILE = "letters.yaml"  # letter id -> the letter and calendar reminder, plus:
+NATIONAL = "national"  # country -> a paragraph on its health-records rule
 TRANSLATED_FROM_FILE = "translated-from.yaml"  # piece -> hash of the English it was made from
 PAGE_SUFFIX = ".md"
 
@@ -47,6 +51,14 @@ def bank_path(content: Path = SHIPPED) -> Path:
 
 def places_path(content: Path = SHIPPED) -> Path:
     return content / PLACES_FILE
+
+
+def laws_path(content: Path = SHIPPED) -> Path:
+    return content / LAWS_FILE
+
+
+def authorities_path(content: Path = SHIPPED) -> Path:
+    return content / AUTHORITIES_FILE
 
 
 def reviewed_path(content: Path = SHIPPED) -> Path:

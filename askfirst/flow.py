@@ -4,6 +4,11 @@ Views, templates, the review, the partners form and the tests' walker all follow
 list; adding, removing or reordering a step is an edit here (and its field and labels),
 not a new view or template. The last step is the review, which asks nothing and shows
 every answer.
+
+A step whose field is asked only for some countries (a province, a Land: see
+places.yaml `subdivisions`) appears only when the answers name such a country: every
+other country's check stays as short as it was, and "Step N of M" counts the steps that
+apply to these answers.
 """
 
 from dataclasses import dataclass
@@ -45,6 +50,11 @@ class Step:
     def choices(self) -> list[tuple[str | None, list[tuple[str, str]]]]:
         return labels.choices(self.name)
 
+    def applies(self, answers) -> bool:
+        """Whether the check asks this step, given the answers so far."""
+        only_for = self.field.only_for
+        return not only_for or bool(set(answers.get("country", ())) & set(only_for))
+
 
 STEPS = (
     Step(FIELD_BY_NAME["country"], SELECT,
@@ -52,6 +62,22 @@ STEPS = (
          _l("Your rights depend on the country where the clinic is."),
          _l("Choose the country where you will have your scan, or choose “I'm not sure”."),
          prompt=_l("Choose a country")),
+    # Asked only for Canada: the province decides the law and the body (facts.md §7.7).
+    Step(FIELD_BY_NAME["province"], SELECT,
+         _l("In which province or territory is the clinic?"),
+         _l("In Canada, each province has its own health privacy law."),
+         _l("Choose the province or territory, or choose “I'm not sure”."),
+         prompt=_l("Choose a province or territory")),
+    # Asked only for Germany: the Land and who runs the clinic decide who supervises it.
+    Step(FIELD_BY_NAME["land"], SELECT,
+         _l("In which German state (Land) is the clinic?"),
+         _l("Each state has its own data protection authority."),
+         _l("Choose the state, or choose “I'm not sure”."),
+         prompt=_l("Choose a state")),
+    Step(FIELD_BY_NAME["operator"], RADIOS,
+         _l("Who runs the clinic?"),
+         _l("This decides which authority watches over the clinic. If you do not know, the clinic can tell you."),
+         _l("Choose who runs the clinic, or choose “I'm not sure”.")),
     Step(FIELD_BY_NAME["exam"], RADIOS,
          _l("What kind of scan will you have?"),
          _l("It is on your appointment letter or text."),
@@ -73,16 +99,38 @@ STEP_BY_NAME = {step.name: step for step in STEPS}
 NAMES = (*(step.name for step in STEPS), REVIEW)
 
 
-def number(name: str) -> int:
-    """1-based position, for "Step N of M"."""
-    return NAMES.index(name) + 1
+def names(answers) -> tuple[str, ...]:
+    """The steps these answers go through, and the review, in order."""
+    return (*(step.name for step in STEPS if step.applies(answers)), REVIEW)
 
 
-def following(name: str) -> str | None:
+def number(name: str, answers) -> int:
+    """1-based position among the steps that apply, for "Step N of M"."""
+    asked = names(answers)
+    return asked.index(name) + 1 if name in asked else 1
+
+
+def total(answers) -> int:
+    return len(names(answers))
+
+
+def following(name: str, answers) -> str | None:
+    """The next step that applies after `name` (a step that does not apply now, such as a
+    province after the country changed, is skipped)."""
     position = NAMES.index(name)
-    return NAMES[position + 1] if position + 1 < len(NAMES) else None
+    asked = names(answers)
+    return next((later for later in NAMES[position + 1:] if later in asked), None)
 
 
-def preceding(name: str) -> str | None:
+def preceding(name: str, answers) -> str | None:
     position = NAMES.index(name)
-    return NAMES[position - 1] if position > 0 else None
+    asked = names(answers)
+    return next((earlier for earlier in reversed(NAMES[:position]) if earlier in asked), None)
+
+
+def first_unanswered(answers, after: str) -> str | None:
+    """After a change from the review: a step that now applies and has no answer yet
+    (a province, once the country became Canada), else None (back to the review)."""
+    position = NAMES.index(after)
+    return next((name for name in names(answers)[:-1]
+                 if NAMES.index(name) > position and not answers.get(name)), None)

@@ -17,6 +17,52 @@ LABELS = {
         "other": _l("Somewhere else"),
         UNSURE: _l("I'm not sure"),
     },
+    # Canada's provinces and territories (places.yaml `subdivisions: province`).
+    "province": {
+        "on": _l("Ontario"),
+        "qc": _l("Quebec"),
+        "bc": _l("British Columbia"),
+        "ab": _l("Alberta"),
+        "mb": _l("Manitoba"),
+        "sk": _l("Saskatchewan"),
+        "ns": _l("Nova Scotia"),
+        "nb": _l("New Brunswick"),
+        "nl": _l("Newfoundland and Labrador"),
+        "pe": _l("Prince Edward Island"),
+        "yt": _l("Yukon"),
+        "nt": _l("Northwest Territories"),
+        "nu": _l("Nunavut"),
+        UNSURE: _l("I'm not sure"),
+    },
+    # Germany's 16 states (Länder).
+    "land": {
+        "bw": _l("Baden-Württemberg"),
+        "by": _l("Bavaria"),
+        "be": _l("Berlin"),
+        "bb": _l("Brandenburg"),
+        "hb": _l("Bremen"),
+        "hh": _l("Hamburg"),
+        "he": _l("Hesse"),
+        "mv": _l("Mecklenburg-Western Pomerania"),
+        "ni": _l("Lower Saxony"),
+        "nw": _l("North Rhine-Westphalia"),
+        "rp": _l("Rhineland-Palatinate"),
+        "sl": _l("Saarland"),
+        "sn": _l("Saxony"),
+        "st": _l("Saxony-Anhalt"),
+        "sh": _l("Schleswig-Holstein"),
+        "th": _l("Thuringia"),
+        UNSURE: _l("I'm not sure"),
+    },
+    # Who runs a clinic in Germany: it decides which supervisor watches over it.
+    "operator": {
+        "private": _l("A private practice or a private company"),
+        "public": _l("The state, a town or county, or a public university"),
+        "federal": _l("The federal government"),
+        "catholic": _l("The Catholic Church (for example Caritas)"),
+        "protestant": _l("The Protestant Church (for example Diakonie)"),
+        UNSURE: _l("I'm not sure"),
+    },
     "exam": {
         "xray": _l("X-ray"),
         "ct": _l("CT scan"),
@@ -114,9 +160,17 @@ def label(field: str, value: str) -> str:
     return str(LABELS[field][value])
 
 
+# Lists sorted by name in the reader's language (a long list of names is searched by eye),
+# with "not sure" last.
+SORTED_BY_NAME = ("province", "land")
+
+
 def choices(field: str) -> list[tuple[str | None, list[tuple[str, str]]]]:
     """A field's answers as (group title, [(value, words)]) lists; one untitled group
     unless the field has groups of its own (the countries)."""
     if field == "country":
         return country_choices()
-    return [(None, [(value, label(field, value)) for value in FIELD_BY_NAME[field].values])]
+    options = [(value, label(field, value)) for value in FIELD_BY_NAME[field].values]
+    if field in SORTED_BY_NAME:
+        options = sorted(options[:-1], key=lambda pair: _sort_key(pair[1])) + options[-1:]
+    return [(None, options)]

@@ -29,7 +29,7 @@ from .content import PAGES, Library, without_external_links
 from .i18n import lazy_gettext as _l
 from .labels import TOPIC_TITLES
 from .qr import public_url, qr_svg
-from .rights_box import COUNTRIES_WITH_BOXES, rights_box
+from .rights_box import PLACES_WITH_BOXES, rights_box
 
 # The words of the link button that partners put on their sites, in the link's language.
 LINK_BUTTON_TEXT = _l("Questions to ask before your scan")
@@ -59,8 +59,9 @@ def _echo(library: Library, qid: str, lang: str) -> str:
     return render_template("sheet/question_echo.html", texts=library.question(qid, lang))
 
 
-def _rights(library: Library, country: str, lang: str) -> str:
-    return render_template("sheet/rights.html", box=rights_box(library, {"country": (country,)}, lang))
+def _rights(library: Library, place: str, lang: str) -> str:
+    """The rights box of one place, by its key (`de-by-public`)."""
+    return render_template("sheet/rights.html", box=rights_box(library, PLACES_WITH_BOXES[place], lang))
 
 
 def _qr(library: Library, target: str, lang: str) -> str:
@@ -88,7 +89,7 @@ KINDS = {
     "topic": Kind(lambda library: TOPICS, _words(TOPIC_TITLES.__getitem__), mode_neutral=True),
     "question": Kind(_question_ids, _question, mode_neutral=True),
     "echo": Kind(_question_ids, _echo, mode_neutral=True),
-    "rights": Kind(lambda library: COUNTRIES_WITH_BOXES, _rights, mode_neutral=True),
+    "rights": Kind(lambda library: PLACES_WITH_BOXES, _rights, mode_neutral=True),
     "qr": Kind(lambda library: QR_TARGETS, _qr),
     "page": Kind(lambda library: PAGES, _page),
 }

@@ -1,40 +1,61 @@
-"""The rights box of a sheet: which law's texts, which authority, which country note.
+"""The rights box of a sheet and of the rights page: which law's texts, which bodies,
+which notes, for one place (jurisdiction.resolve).
 
-No Flask here. Every country's box is rendered into HTML once per language and mode at
-start-up (prerendered.py); a sheet picks the one for its country.
+No Flask here. Every place's box is rendered into HTML once per language and mode at
+start-up (prerendered.py); a sheet picks the one for its place's key.
 """
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from . import places
-from .answers import Answers, region
 from .content import Library, Texts
+from .jurisdiction import Jurisdiction, every_place, resolve
+from .places import Authority, Law
 
-# Every answer to the country step has a box: the countries, "other" and "not sure".
-COUNTRIES_WITH_BOXES = places.COUNTRY_CODES
+# Every place a patient can choose has a box: the countries, each province and each
+# (Land, operator) pair, "somewhere else" and "not sure".
+PLACES_WITH_BOXES = {resolve(answers).key: answers for answers in every_place()}
 
 
 @dataclass(frozen=True)
 class RightsBox:
-    region: str
+    place: Jurisdiction
     texts: Texts
-    country: str | None
-    authority: dict | None
-    country_note: Markup | None
+    law: Law | None
+    authorities: tuple[Authority, ...]
+    notes: tuple[Markup, ...]  # the country's and the subdivision's, in that order
+    finding_out: tuple[Markup, ...]  # how to answer what is still open (the Land, ...)
+
+    @property
+    def country(self) -> str | None:
+        return self.place.country
+
+    @property
+    def subplace(self) -> tuple[str, str] | None:
+        """The most precise known answer below the country, for the heading (Ontario)."""
+        known = [(field, value) for field, value in self.place.subplaces
+                 if value != "unsure" and field in ("province", "land")]
+        return known[-1] if known else None
 
 
-def rights_box(library: Library, answers: Answers, lang: str) -> RightsBox:
-    # A region with texts of its own names its law, the country and where to complain
-    # there; the general box (other countries, "not sure") names none of them.
-    box = places.box_of(region(answers))
-    country = (answers.get("country") or (None,))[0]
-    known = box != places.GENERAL_BOX
+def with_law(texts: Texts, law: Law | None) -> Texts:
+    """A box's texts with `{law}` replaced by the law's name (the Canadian box that serves
+    several provinces names each one's law)."""
+    if law is None:
+        return texts
+    name = escape(f"{law.name} ({law.short})" if law.short and law.short not in law.name else law.name)
+    return Texts(texts.lang, {part: Markup(str(text).replace("{law}", str(name)))
+                              for part, text in texts.parts.items()})
+
+
+def rights_box(library: Library, answers, lang: str) -> RightsBox:
+    place = resolve(answers)
     return RightsBox(
-        region=box,
-        texts=library.rights(box, lang),
-        country=country if known else None,
-        authority=places.authority(country) if known else None,
-        country_note=library.country_note(country, lang) if known else None,
+        place=place,
+        texts=with_law(library.rights(place.texts, lang), place.law),
+        law=place.law,
+        authorities=place.authorities,
+        notes=tuple(note for key in place.note_keys() if (note := library.note(key, lang))),
+        finding_out=tuple(note for key in place.open_questions if (note := library.finding_out(key, lang))),
     )

@@ -31,24 +31,33 @@ def _preselected(answers):
 def show_step(name: str, answers, then: str | None, form=None, status: int = 200):
     """Render one step with these answers (the form's own field pre-filled)."""
     step = flow.STEP_BY_NAME[name]
-    back = then or flow.preceding(name)
+    back = then or flow.preceding(name, answers)
     # A clinic's default country is offered when the step opens, not after "choose one".
     chosen = _preselected(answers)[name] if name == "country" and form is None else answers[name]
     return make_response(render_template(
         "check/step.html", step=step, form=form or form_class(step)(), chosen=chosen,
         others={key: values for key, values in to_query(answers).items() if key != name},
         then=then, back=step_target(back) if back else None, answers_query=to_query(answers),
-        number=flow.number(name), total=len(flow.NAMES)), status)
+        number=flow.number(name, answers), total=flow.total(answers)), status)
 
 
 def show_review(answers, also=None):
     return make_response(render_template(
         "check/review.html", answers=answers, answers_query=to_query(answers), also=also,
-        steps=flow.STEPS, step_target=step_target, number=flow.number(flow.REVIEW), total=len(flow.NAMES)))
+        steps=[step for step in flow.STEPS if step.applies(answers)], step_target=step_target,
+        number=flow.number(flow.REVIEW, answers), total=flow.total(answers)))
 
 
 def show(name: str, answers, then=None):
     return show_review(answers) if name == flow.REVIEW else show_step(name, answers, then)
+
+
+def _next(name: str, answers, then: str | None) -> str:
+    """After a step: the next one; after a change from the review, a step that the change
+    made necessary (a province, once the country became Canada), else the review."""
+    if then == flow.REVIEW:
+        return flow.first_unanswered(answers, name) or flow.REVIEW
+    return flow.following(name, answers) or flow.REVIEW
 
 
 @bp.get("/check")
@@ -65,16 +74,26 @@ def step(name: str):
     # `then` may come in the query of a posted form's address (a Change button) or the form.
     then = _then(request.values)
     if request.method != "POST" or mode.shows(request.form):
-        return show_step(name, from_multidict(mode.values()), then)
+        answers = from_multidict(mode.values())
+        if not flow.STEP_BY_NAME[name].applies(answers):
+            # A province for a country that has none: this step is not part of the check.
+            return _go(flow.following(name, answers) or flow.REVIEW, answers, then)
+        return show_step(name, answers, then)
 
     answers = from_multidict(request.form)
     form = form_class(flow.STEP_BY_NAME[name])(request.form)
     if not form.validate():
         return show_step(name, answers, then, form, status=422)  # understood; one answer to correct
-    target = then or flow.following(name)
+    return _go(_next(name, answers, then), answers, then)
+
+
+def _go(target: str, answers, then: str | None):
+    """Show a step (posted modes) or send the browser to it, keeping the way back to the
+    review while a change from it still needs a step."""
+    then = then if target != flow.REVIEW else None
     if mode.current().posts_answers:
-        return show(target, answers)
-    return redirect(step_url(target, answers), 303)
+        return show(target, answers, then)
+    return redirect(step_url(target, answers, **({"then": then} if then else {})), 303)
 
 
 @bp.route("/check/review", methods=["GET", "POST"])

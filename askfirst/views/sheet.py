@@ -6,6 +6,7 @@ from .. import mode, pdf
 from ..answers import from_multidict
 from ..bank import select_questions
 from ..i18n import current
+from ..jurisdiction import resolve
 from . import library
 from .links import second_language, sheet_query
 
@@ -16,7 +17,7 @@ def render_sheet(answers, also, for_pdf: bool = False) -> str:
     topics = select_questions(library().bank, answers, current_app.config["SHEET_MAX_QUESTIONS"])
     return render_template(
         "sheet.html", topics=topics, answers=answers, answers_query=sheet_query(answers, also),
-        also=also, for_pdf=for_pdf)
+        also=also, for_pdf=for_pdf, place_key=resolve(answers).key)
 
 
 @bp.route("/sheet", methods=["GET", "POST"])

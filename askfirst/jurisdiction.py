@@ -1,0 +1,161 @@
+"""One patient's place, resolved from their answers: the law that applies there, its
+deadlines, the body to complain to, and which texts to show. And the dates a deadline
+gives, counted from the day the provider receives a request.
+
+No Flask here. The rights box, the rights page, the letters, the reminder and the
+prerendered parts all ask `resolve`; nothing else looks up a law, a deadline or a body.
+"""
+
+import calendar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import product
+
+from .places import GENERAL_TEXTS, PLACES, UNSURE, Authority, Deadline, Law, Period, Places
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    key: str  # "us", "ca-on", "de-by-public", "other", "unsure": one per distinct place
+    country: str | None  # None for "somewhere else" and "not sure"
+    region: str
+    # The answers below the national level, as (field, value), in the order asked.
+    subplaces: tuple[tuple[str, str], ...]
+    law: Law | None
+    health_records: Law | None  # a national rule on health records beside `law`
+    authorities: tuple[Authority, ...]  # several: one of these; none: not known
+    texts: str  # the rights box
+    letter: str
+    # Why the body is not one: the fields answered "not sure", or "diocese".
+    open_questions: tuple[str, ...]
+
+    @property
+    def deadlines(self) -> list[tuple[Law, Deadline]]:
+        """The deadlines for a copy that apply here, the national health-records rule first
+        (it is the shorter one where there is one)."""
+        laws = [law for law in (self.health_records, self.law) if law is not None and law.copy]
+        return [(law, law.copy) for law in laws]
+
+    @property
+    def first_deadline(self) -> tuple[Law, Deadline] | None:
+        found = self.deadlines
+        return found[0] if found else None
+
+    def note_keys(self) -> tuple[str, ...]:
+        """The notes in <lang>/rights.yaml that this place shows: its country's, then each
+        subdivision answer's (`ca-nu`)."""
+        if self.country is None:
+            return ()
+        return (self.country, *(f"{self.country}-{value}" for _field, value in self.subplaces))
+
+
+def _subfields(places: Places, country) -> list[str]:
+    """The subdivision fields a country's check asks, in order."""
+    fields, name = [], country.by if country else None
+    while name and name in places.subdivisions:
+        fields.append(name)
+        name = places.subdivisions[name].then
+    return fields
+
+
+def resolve(answers: Mapping[str, Iterable[str]], places: Places = PLACES) -> Jurisdiction:
+    """The place these answers describe. Missing or unknown subdivision answers count as
+    "not sure": an old link without them still opens, and says how to find out."""
+    code = next(iter(answers.get("country") or ()), UNSURE)
+    country = places.country(code)
+    if country is None or country.code in (GENERAL_TEXTS, UNSURE) or country.region not in places.regions:
+        code = code if country is not None else UNSURE
+        return Jurisdiction(code, None, country.region if country else UNSURE, (), None, None, (),
+                            GENERAL_TEXTS, GENERAL_TEXTS, ())
+    law = places.laws.get(country.law) if country.law else None
+    authorities = [country.authority] if country.authority else []
+    texts = letter = None
+    chosen, open_questions, land = [], [], None
+    for name in _subfields(places, country):
+        subdivision = places.subdivisions[name]
+        value = next(iter(answers.get(name) or ()), UNSURE)
+        place = subdivision.places.get(value) or subdivision.places.get(UNSURE)
+        value = place.code if place else UNSURE
+        chosen.append((name, value))
+        if value == UNSURE:
+            open_questions.append(name)
+        if place is None:
+            continue
+        if place.law:
+            law = places.laws.get(place.law)
+        texts, letter = place.texts or texts, place.letter or letter
+        if place.extra:
+            land = place  # a Land: the next answer picks among its bodies
+        # Each answer names the bodies anew; the last one asked decides.
+        authorities = list(place.authorities)
+        if place.from_land:
+            # The body depends on the Land: without it, none is named (the box says how
+            # to find out) rather than a partial list that leaves the likeliest one out.
+            authorities = [] if land is None else [
+                *(key for part in place.from_land
+                  for key in (land.authorities if part == "authority" else land.extra.get(part, ()))),
+                *authorities]
+    bodies = tuple(places.authorities[key] for key in dict.fromkeys(authorities) if key in places.authorities)
+    if len(bodies) == 1:
+        open_questions = []  # the body is known whatever the other answers (a church's)
+    elif len(bodies) > 1 and not open_questions:
+        open_questions.append("diocese")  # several bodies for one known place: the diocese decides
+    if law is not None:
+        texts, letter = texts or law.texts, letter or law.letter
+    key = "-".join([country.code, *(value for _name, value in chosen)])
+    return Jurisdiction(key, country.code, country.region, tuple(chosen), law,
+                        places.laws.get(country.health_records) if country.health_records else None,
+                        bodies, texts or GENERAL_TEXTS, letter or GENERAL_TEXTS, tuple(open_questions))
+
+
+def every_place(places: Places = PLACES) -> list[dict[str, tuple[str, ...]]]:
+    """The answers of every distinct place a patient can choose, each as answers (the
+    country and its subdivision answers): what the prerendered rights boxes cover."""
+    found = []
+    for country in places.countries:
+        fields = _subfields(places, country)
+        for values in product(*(places.subdivisions[name].codes for name in fields)):
+            found.append({"country": (country.code,), **{name: (value,) for name, value in zip(fields, values)}})
+    return found
+
+
+def due(start: date, period: Period) -> date:
+    """The last day of `period` counted from `start`, the day the provider received the
+    request. Days: that many calendar days later. Business days: that many Mondays to
+    Fridays later (holidays are not known here, so this is the earliest the day can be).
+    Months: the same day that many months on, or that month's last day if it is shorter."""
+    if period.unit == "days":
+        return start + timedelta(days=period.amount)
+    if period.unit == "business_days":
+        day, left = start, period.amount
+        while left:
+            day += timedelta(days=1)
+            if day.weekday() < 5:
+                left -= 1
+        return day
+    month_index = start.month - 1 + period.amount
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Dates:
+    """When an answer is due, and when at the latest if the provider uses the extension."""
+
+    due: date
+    extended: date | None
+    older: date | None  # for records older than the law says
+
+
+def dates(received: date, deadline: Deadline) -> Dates:
+    first = due(received, deadline.period)
+    extended = None
+    if deadline.extension:
+        period, extension = deadline.period, deadline.extension
+        # "Two further months" after one month ends three months after receipt (not two
+        # months after a short February): in one unit, the periods are added up.
+        extended = (due(received, Period(period.unit, period.amount + extension.amount))
+                    if extension.unit == period.unit else due(first, extension))
+    older = due(received, deadline.older) if deadline.older else None
+    return Dates(first, extended, older)
