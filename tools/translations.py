@@ -1,7 +1,7 @@
 """Which translated texts are stale: their English source changed after they were made.
 
 Each language folder under content/ holds `translated-from.yaml`: for every piece of
-text (a page, a question, a rights box, a country note), a short hash of the English
+text (a page, a question, a rights box, a note, a letter), a short hash of the English
 text it was translated from. When the English changes, its hash no longer matches and
 the test suite names the piece and the language.
 
@@ -39,11 +39,15 @@ def pieces(lang: str, content: Path = CONTENT) -> dict[str, object]:
     found.update({f"question {qid}": texts
                   for qid, texts in layout.read_optional(layout.question_texts_path(content, lang)).items()})
     rights = layout.read_optional(layout.rights_path(content, lang))
-    notes = rights.pop(layout.COUNTRY_NOTES, None) or {}
-    found.update({f"note {country}": note for country, note in notes.items()})
-    found.update({f"rights {region}": box for region, box in rights.items()})
-    found.update({f"letter {region}": letter
-                  for region, letter in layout.read_optional(layout.letters_path(content, lang)).items()})
+    notes = rights.pop(layout.NOTES, None) or {}
+    found.update({f"note {place}": note for place, note in notes.items()})
+    finding_out = rights.pop(layout.FINDING_OUT, None) or {}
+    found.update({f"finding out {question}": text for question, text in finding_out.items()})
+    found.update({f"rights {texts_id}": box for texts_id, box in rights.items()})
+    letters = layout.read_optional(layout.letters_path(content, lang))
+    national = letters.pop(layout.NATIONAL, None) or {}
+    found.update({f"letter paragraph {country}": text for country, text in national.items()})
+    found.update({f"letter {letter_id}": letter for letter_id, letter in letters.items()})
     return found
 
 
