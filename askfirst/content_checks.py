@@ -23,7 +23,7 @@ from .places import GENERAL_TEXTS, PERIOD_UNITS, UNSURE, Places, load_places, pa
 QUESTION_KEYS = ("id", "topic", "priority", "when")
 PLACES_KEYS = ("regions", "groups", "countries", "subdivisions")
 GROUP_KEYS = ("sort_by_name",)
-COUNTRY_KEYS = ("code", "region", "group", "law", "authority", "health_records", "by", "aliases")
+COUNTRY_KEYS = ("code", "region", "group", "law", "authority", "health_records", "by", "aliases", "texts")
 SUBDIVISION_KEYS = ("country", "then", "places")
 SUBPLACE_KEYS = ("law", "authority", "texts", "letter", "from_land", "public", "catholic")
 LAW_KEYS = ("name", "short", "texts", "letter", "copy", "list", "source")

@@ -65,9 +65,10 @@ def resolve(answers: Mapping[str, Iterable[str]], places: Places = PLACES) -> Ju
     code = next(iter(answers.get("country") or ()), UNSURE)
     country = places.country(code)
     if country is None or country.code in (GENERAL_TEXTS, UNSURE) or country.region not in places.regions:
-        code = code if country is not None else UNSURE
-        return Jurisdiction(code, None, country.region if country else UNSURE, (), None, None, (),
-                            GENERAL_TEXTS, GENERAL_TEXTS, ())
+        country = country or places.country(UNSURE)
+        texts = country.texts if country and country.texts else GENERAL_TEXTS
+        return Jurisdiction(country.code if country else UNSURE, None, country.region if country else UNSURE,
+                            (), None, None, (), texts, GENERAL_TEXTS, ())
     law = places.laws.get(country.law) if country.law else None
     authorities = [country.authority] if country.authority else []
     texts = letter = None

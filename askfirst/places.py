@@ -89,6 +89,7 @@ class Country:
     health_records: str | None  # a national rule on health records, beside `law`
     by: str | None  # the subdivision field asked below the national level
     aliases: tuple[str, ...] = ()  # other spellings a hand-written link may use (`uk`)
+    texts: str | None = None  # for an answer that is not a country ("not sure"): its box
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class Places:
     def texts_ids(self) -> tuple[str, ...]:
         """Every rights box a place can show, the general one last."""
         ids = [law.texts for law in self.laws.values() if law.texts]
+        ids += [country.texts for country in self.countries if country.texts]
         ids += [place.texts for sub in self.subdivisions.values() for place in sub.places.values() if place.texts]
         return tuple(dict.fromkeys([*ids, GENERAL_TEXTS]))
 
@@ -235,7 +237,7 @@ def parse_places(data, laws: Mapping[str, Law] | None = None,
     entries = data.get("countries") if isinstance(data.get("countries"), list) else []
     countries = tuple(Country(entry.get("code"), entry.get("region"), entry.get("group"), entry.get("law"),
                               entry.get("authority"), entry.get("health_records"), entry.get("by"),
-                              _ids(entry.get("aliases")))
+                              _ids(entry.get("aliases")), entry.get("texts"))
                       for entry in entries if isinstance(entry, dict))
     subdivisions = {}
     for name, entry in _mapping(data.get("subdivisions")).items():
