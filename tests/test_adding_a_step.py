@@ -20,7 +20,10 @@ VISIT_STEP = flow.Step(VISIT, flow.SELECT, "Is this your first scan here?", "It 
 def app_with_a_new_step(monkeypatch):
     monkeypatch.setattr(answers, "FIELDS", (*answers.FIELDS, VISIT))
     monkeypatch.setitem(answers.FIELD_BY_NAME, "visit", VISIT)
-    steps = (*flow.STEPS[:2], VISIT_STEP, *flow.STEPS[2:])
+    # After the country's steps (the province, the Land and who runs the clinic, asked only
+    # where they apply), before the kind of scan.
+    at = flow.NAMES.index("exam")
+    steps = (*flow.STEPS[:at], VISIT_STEP, *flow.STEPS[at:])
     monkeypatch.setattr(flow, "STEPS", steps)
     monkeypatch.setitem(flow.STEP_BY_NAME, "visit", VISIT_STEP)
     monkeypatch.setattr(flow, "NAMES", (*(step.name for step in steps), flow.REVIEW))
@@ -32,13 +35,17 @@ def app_with_a_new_step(monkeypatch):
 def test_a_new_step_is_asked_counted_reviewed_and_offered_to_partners(app_with_a_new_step):
     client = app_with_a_new_step.test_client()
     step = check_page(client.get("/en/check/visit?country=es&exam=mri"))
-    assert step.one(".step-count").get_text() == "Step 3 of 7"
+    assert step.one(".step-count").get_text() == "Step 2 of 7"
     assert step.one("h1 label[for=visit]").get_text() == "Is this your first scan here?"
     assert [o["value"] for o in step.select("select#visit option")] == ["", "first", "follow_up", UNSURE]
-    assert step.one("a.back")["href"].startswith("/en/check/exam?")
+    assert step.one("a.back")["href"].startswith("/en/check/country?")
     assert client.post("/en/check/visit", data={"country": "es"}).status_code == 422
     after = client.post("/en/check/visit", data={"country": "es", "visit": "first"})
-    assert after.headers["Location"].startswith("/en/check/channel?")
+    assert after.headers["Location"].startswith("/en/check/exam?")
+    # Where the country asks more, the new step counts on after those steps.
+    german = check_page(client.get("/en/check/visit?country=de&land=by&operator=public"))
+    assert german.one(".step-count").get_text() == "Step 4 of 9"
+    assert german.one("a.back")["href"].startswith("/en/check/operator?")
 
     review = check_page(client.get("/en/check/review?country=es&visit=follow_up"))
     assert "No, I have been before" in review.words(".answers")

@@ -1,5 +1,7 @@
 """The question choice, on a small made-up bank so each rule is seen on its own."""
 
+import pytest
+
 from askfirst.answers import clean
 from askfirst.bank import TOPICS, Question, select_questions
 
@@ -92,7 +94,25 @@ def test_topics_are_grouped_and_never_repeat():
 
 def test_invalid_answers_are_ignored():
     assert clean({"country": ["xx", "es"], "exam": ["<script>"], "channel": ["disc", "disc", "bogus"]}) == {
-        "country": ("es",), "exam": (), "channel": ("disc",), "setting": (), "worry": ()}
+        "country": ("es",), "province": (), "land": (), "operator": (), "exam": (), "channel": ("disc",),
+        "setting": (), "worry": ()}
+
+
+@pytest.mark.parametrize("raw, kept", [
+    ({"country": ["ca"], "province": ["on"], "land": ["by"], "operator": ["public"]},
+     {"province": ("on",), "land": (), "operator": ()}),
+    ({"country": ["de"], "province": ["on"], "land": ["by"], "operator": ["public"]},
+     {"province": (), "land": ("by",), "operator": ("public",)}),
+    ({"country": ["es"], "province": ["on"], "land": ["by"], "operator": ["public"]},
+     {"province": (), "land": (), "operator": ()}),
+    ({"province": ["on"], "land": ["by"]}, {"province": (), "land": (), "operator": ()}),
+    ({"country": ["ca"], "province": ["ontario", "zz"]}, {"province": (), "land": (), "operator": ()}),
+    ({"country": ["de"], "land": ["by", "be"], "operator": ["unsure"]},
+     {"province": (), "land": ("by",), "operator": ("unsure",)}),
+])
+def test_an_answer_below_the_country_is_kept_only_for_the_country_that_asks_it(raw, kept):
+    answers = clean(raw)
+    assert {field: answers[field] for field in ("province", "land", "operator")} == kept
 
 
 def test_unsure_beside_real_choices_is_dropped():

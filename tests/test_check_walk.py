@@ -98,13 +98,14 @@ def test_check_pages_are_never_cached(client):
 
 
 def test_arabic_walk_right_to_left_with_addresses_left_to_right(client):
-    sheet = walk(client, "ar", {"country": ["de"], "exam": ["mri"], "channel": ["portal"],
-                                "setting": ["hospital"], "worry": ["internet"]})
+    sheet = walk(client, "ar", {"country": ["de"], "land": ["by"], "operator": ["public"], "exam": ["mri"],
+                                "channel": ["portal"], "setting": ["hospital"], "worry": ["internet"]})
     assert sheet.one("html")["dir"] == "rtl"
     assert sheet.one("html")["lang"] == "ar"
+    # A public clinic in Bavaria: the Bavarian State Commissioner, not the federal BfDI.
     url = sheet.one("section.rights .url")
-    assert url["dir"] == "ltr" and url.get_text().strip() == "https://www.bfdi.bund.de"
-    assert "ألمانيا" in sheet.one("#rights-title").get_text()  # Germany, named in Arabic (CLDR)
+    assert url["dir"] == "ltr" and url.get_text().strip() == "https://www.datenschutz-bayern.de"
+    assert "بافاريا" in sheet.one("#rights-title").get_text()  # Bavaria, named in Arabic
     assert not sheet.select(".question[lang]")  # every question in Arabic, none in English
 
 

@@ -62,6 +62,18 @@ def test_kiosk_returns_to_the_start_by_itself_and_has_a_way_out(client):
     assert not home.select('meta[http-equiv="refresh"]') and not home.select("a.finish")
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "app bug: flow.first_unanswered sends a change from the review to the first later step not "
+    "answered (channel), not back to 'Check your answers', though the change needs no new step"))
+def test_kiosk_change_from_a_review_with_unanswered_steps_comes_back_to_it(client):
+    review = kiosk_post(client, "/kiosk/en/check/review", [("country", "gb"), ("exam", "ct")])
+    change = review.select(".change form")[1]
+    exam = kiosk_post(client, change["action"], form_fields(review, f".change form[action='{change['action']}']"))
+    fields = [f for f in form_fields(exam, "form.step-form") if f[0] != "exam"] + [("exam", "xray")]
+    back = kiosk_post(client, exam.one("form.step-form")["action"], fields)
+    assert back.one("h1").get_text() == "Check your answers"
+
+
 def test_kiosk_back_and_change_are_posted_and_keep_answers(client):
     setting = kiosk_post(client, "/kiosk/en/check/setting", [("country", "gb"), ("exam", "ct"), ("channel", "disc")],
                          show="1")
@@ -70,7 +82,8 @@ def test_kiosk_back_and_change_are_posted_and_keep_answers(client):
     page = kiosk_post(client, back["action"], form_fields(setting, ".back-nav form"))
     assert page.one("h1").get_text() == "How will you get or share your images?"
     assert page.one("#channel-disc").has_attr("checked")  # the step before, answer kept
-    review = kiosk_post(client, "/kiosk/en/check/review", [("country", "gb"), ("exam", "ct")])
+    review = kiosk_post(client, "/kiosk/en/check/review", [("country", "gb"), ("exam", "ct"), ("channel", "disc"),
+                                                           ("setting", "office"), ("worry", "rights")])
     change = review.select(".change form")[1]
     exam = kiosk_post(client, change["action"], form_fields(review, f".change form[action='{change['action']}']"))
     assert exam.one("#exam-ct").has_attr("checked")
@@ -217,12 +230,14 @@ def test_poster_in_the_chosen_languages_in_order(client):
 @pytest.mark.parametrize("country, cites", [("us", ["45 CFR §164.524", "§164.528", "30 days"]),
                                             ("es", ["Article 15", "12(3)", "one month"]),
                                             ("gb", ["UK GDPR", "one month"]),
-                                            ("ca", ["PIPEDA"]), ("other", ["DICOM"])])
+                                            # Canada: the province's law, never PIPEDA by default.
+                                            ("ca", ["which privacy law applies"]), ("other", ["DICOM"])])
 def test_next_steps_letter_cites_the_law_and_deadline(client, country, cites):
     page = check_page(client.get(f"/en/next-steps?country={country}"))
     letter = page.one(".letter").get_text(" ")
     for cite in cites:
         assert cite in letter
+    assert "PIPEDA" not in letter
     mailto = page.one('a[href^="mailto:"]')["href"]
     assert unquote(mailto).startswith("mailto:?subject=") and "[your name]" in unquote(mailto)
 

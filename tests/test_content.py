@@ -7,6 +7,7 @@ import pytest
 from askfirst.answers import clean
 from askfirst.bank import TOPICS, select_questions
 from askfirst.config import SHIPPED_LANGUAGES
+from askfirst.jurisdiction import every_place, resolve
 from askfirst.places import PLACES, REGION_OF_COUNTRY
 
 
@@ -65,16 +66,23 @@ def test_every_question_can_reach_a_sheet(library):
         assert question.id in {q.id for group in chosen for q in group.questions}, question.id
 
 
-def test_every_country_of_a_law_has_an_authority():
-    countries = [country for country in PLACES.countries if PLACES.box_of(country.region) != "other"]
-    assert {"us", "gb", "ca", "es", "no"} <= {country.code for country in countries}
+def test_every_country_of_a_law_has_a_body_to_complain_to():
+    """Each country with a law names its body, or the subdivision that decides it; each
+    body a patient can be sent to has a name, an address to reach it and a source."""
+    countries = [country for country in PLACES.countries if country.law or country.by]
+    assert {"us", "gb", "ca", "es", "no", "de", "fr"} <= {country.code for country in countries}
     for country in countries:
-        authority = country.authority
-        assert authority["name"] and authority["url"].startswith("https://"), country.code
-        assert authority["source"], country.code
+        assert country.authority or country.by, country.code
+    for answers in every_place():
+        for authority in resolve(answers).authorities:
+            assert authority.name and authority.source, authority.id
+            assert (authority.url or "").startswith(("https://", "http://")) or authority.address, authority.id
 
 
-def test_germany_explains_its_state_authorities(library):
+def test_germany_explains_its_state_authorities_in_every_language(library):
     for lang in SHIPPED_LANGUAGES:
-        texts = library.country_note("de", lang)
-        assert texts, lang
+        note = library.note("de", lang)
+        assert note and "17" in str(note), lang
+        assert lang == "en" or "Germany has 17" not in str(note), f"{lang}: the note is still in English"
+        how = library.finding_out("land", lang)
+        assert how, lang

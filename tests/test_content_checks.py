@@ -30,7 +30,7 @@ def edit(path, old, new):
 def message(content):
     """The error the checks raise for this content/, places.yaml included."""
     with pytest.raises(ContentError) as error:
-        check_content(content, SHIPPED_LANGUAGES, places_file=layout.places_path(content))
+        check_content(content, SHIPPED_LANGUAGES, places_dir=content)
     return str(error.value)
 
 
@@ -56,7 +56,9 @@ def test_a_misspelt_region_in_a_rule(content):
 def test_an_unknown_condition_key(content):
     edit(layout.bank_path(content), "  when:\n    setting: [mobile]\n\n- id: proxy-mobile-who-sees",
          "  when:\n    place: [mobile]\n\n- id: proxy-mobile-who-sees")
-    assert "question 'proxy-mobile-stored': `when` key 'place' is not one of region, exam" in message(content)
+    # The answers below the national level are condition keys too (a rule for Ontario).
+    assert ("question 'proxy-mobile-stored': `when` key 'place' is not one of region, province, land, operator, "
+            "exam") in message(content)
 
 
 def test_a_single_value_not_written_as_a_list(content):
@@ -94,31 +96,89 @@ def test_a_translation_of_a_question_the_bank_lacks(content):
 
 @pytest.mark.parametrize("old, new, expected", [
     ("  - code: es\n    region: eu\n", "  - code: es\n    region: ue\n",
-     "content/places.yaml: country 'es': region 'ue' is not one of us, eu,"),
+     "content/places.yaml: country 'es': region 'ue' is not one of us, eu, uk, ca, other"),
     ("  - code: es\n    region: eu\n    group: eu_eea\n", "  - code: es\n    region: eu\n    group: eu\n",
      "content/places.yaml: country 'es': group 'eu' is not one of north_america_uk, eu_eea,"),
     ('  - code: "no"\n', "  - code: no\n",
      "content/places.yaml: country False: YAML read an unquoted code as false"),
-    ("  - code: other\n", "  - code: ch\n    region: eu\n    group: eu_eea\n\n  - code: other\n",
-     "content/places.yaml: country 'ch': needs an authority: its region 'eu' has a rights box of its own"),
+    # A country of a law with neither a body nor a subdivision that names one.
+    ("  - code: other\n", "  - code: ch\n    region: eu\n    group: eu_eea\n    law: gdpr\n\n  - code: other\n",
+     "content/places.yaml: country 'ch': needs an authority (or `by`, where the body depends on a subdivision)"),
     ("  - code: other\n", "  - code: uk\n    region: other\n    group: other_answers\n\n  - code: other\n",
      "content/places.yaml: country 'uk': code is not a lower-case ISO 3166 code (the United Kingdom is gb)"),
-    ("deadline: {days: 30}", "deadline: {day: 30}",
-     "content/places.yaml: region 'us': deadline {'day': 30} is not {days: N} or {months: N}"),
-    ("  other:\n    own_texts: false\n", "  other:\n    own_text: false\n",
-     "content/places.yaml: region 'other': unknown key 'own_text' (known: own_texts, deadline)"),
+    ("    law: gdpr\n    authority: es\n", "    law: gpdr\n    authority: es\n",
+     "content/places.yaml: country 'es': law 'gpdr' is not in laws.yaml"),
+    ("    law: gdpr\n    authority: es\n", "    law: gdpr\n    authority: aepd\n",
+     "content/places.yaml: country 'es': authority 'aepd' is not in authorities.yaml"),
+    ("    by: province\n", "    by: provinces\n",
+     "content/places.yaml: country 'ca': by 'provinces' is not a field under subdivisions"),
+    ("    law: gdpr\n    authority: es\n", "    law: gdpr\n    authorty: es\n",
+     "content/places.yaml: country 'es': unknown key 'authorty' (known: code, region, group, law, authority,"),
+    ("regions: [us, eu, uk, ca, other]", "regions: [us, eu, uk, ca]",
+     "content/places.yaml: regions: 'other' is missing"),
+    # Below the national level: what each answer decides, and the codes links carry.
+    ('      "on": {law: ca-on, authority: ca-on}', "      on: {law: ca-on, authority: ca-on}",
+     "content/places.yaml: subdivision 'province': place True: not a code for links"),
+    ("      nb: {law: ca-nb, authority: ca-nb}", "      nb: {law: ca-nb, authority: ca-nbb}",
+     "content/places.yaml: subdivision 'province': place 'nb': authority 'ca-nbb' is not in authorities.yaml"),
+    ("      nb: {law: ca-nb, authority: ca-nb}", "      nb: {law: ca-newbrunswick, authority: ca-nb}",
+     "content/places.yaml: subdivision 'province': place 'nb': law 'ca-newbrunswick' is not in laws.yaml"),
+    ("      unsure: {texts: ca-unsure, letter: ca}\n", "",
+     "content/places.yaml: subdivision 'province': places must map each answer to what it decides, `unsure` included"),
+    ("    then: operator\n", "    then: operators\n",
+     "content/places.yaml: subdivision 'land': then 'operators' is not a field under subdivisions"),
+    ("      public: {from_land: [public]}", "      public: {from_land: [publik]}",
+     "content/places.yaml: subdivision 'operator': place 'public': from_land 'publik' is not one of authority, "
+     "public, catholic"),
+    ("      by: {authority: de-by-private, public: de-by-public,", "      by: {authority: de-by-private, public: de-by-publik,",
+     "content/places.yaml: subdivision 'land': place 'by': authority 'de-by-publik' is not in authorities.yaml"),
 ])
 def test_places(content, old, new, expected):
     edit(layout.places_path(content), old, new)
     assert expected in message(content)
 
 
-def test_rights_and_letters_name_only_regions_with_texts(content):
+@pytest.mark.parametrize("old, new, expected", [
+    ("      deadline: {days: 30}\n      # Once per request", "      deadline: {day: 30}\n      # Once per request",
+     "content/laws.yaml: law 'hipaa': copy: deadline {'day': 30} is not one of {days: N}, {business_days: N}, "
+     "{months: N}"),
+    ("      extension: {months: 2}\n      source: \"GDPR Art. 12(3)", "      extension: {months: two}\n      source: \"GDPR Art. 12(3)",
+     "content/laws.yaml: law 'gdpr': copy: extension {'months': 'two'} is not one of {days: N}"),
+    ('      source: "PHIPAA s. 10(2) (facts.md §7.7)"\n', "",
+     "content/laws.yaml: law 'ca-nb': copy has no source"),
+    ('    name: "HIPAA Privacy Rule"\n', "",
+     "content/laws.yaml: law 'hipaa': has no name"),
+    ('    name: "HIPAA Privacy Rule"\n', '    name: "HIPAA Privacy Rule"\n    fee: free\n',
+     "content/laws.yaml: law 'hipaa': unknown key 'fee' (known: name, short, texts, letter, copy, list, source)"),
+])
+def test_laws(content, old, new, expected):
+    edit(layout.laws_path(content), old, new)
+    assert expected in message(content)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('    url: "https://www.cnil.fr"\n', '    url: "www.cnil.fr"\n',
+     "content/authorities.yaml: authority 'fr': url 'www.cnil.fr' must be a web address (https://...)"),
+    ('    url: "https://ombudnb.ca"\n', "",
+     "content/authorities.yaml: authority 'ca-nb': has neither a url nor an address: a patient could not reach it"),
+    ("    complaint_limit: {months: 6}\n", "    complaint_limit: {weeks: 26}\n",
+     "content/authorities.yaml: authority 'ca-on': complaint_limit {'weeks': 26} is not one of {days: N}"),
+    ('  "no":\n    name: "Datatilsynet"\n', '  no:\n    name: "Datatilsynet"\n',
+     "content/authorities.yaml: authority False: YAML read an unquoted id as False"),
+    ('    name: "Commission nationale de l\'informatique et des libertés"\n', "",
+     "content/authorities.yaml: authority 'fr': has no name"),
+])
+def test_authorities(content, old, new, expected):
+    edit(layout.authorities_path(content), old, new)
+    assert expected in message(content)
+
+
+def test_rights_and_letters_name_only_texts_a_place_uses(content):
     edit(layout.rights_path(content, "es"), "\nuk:\n", "\ngb:\n")
     edit(layout.letters_path(content, "fr"), "\nca:\n", "\ncanada:\n")
     found = message(content)
-    assert "content/es/rights.yaml: 'gb' is not a region with texts of its own in places.yaml" in found
-    assert "content/fr/letters.yaml: 'canada' is not a region with texts of its own" in found
+    assert "content/es/rights.yaml: 'gb' is not a rights id that laws.yaml or places.yaml uses" in found
+    assert "content/fr/letters.yaml: 'canada' is not a letter id that laws.yaml or places.yaml uses" in found
 
 
 def test_english_rights_and_letters_have_every_part(content):
@@ -131,9 +191,36 @@ def test_english_rights_and_letters_have_every_part(content):
     assert "content/en/letters.yaml: letter 'us' has no reminder_title" in found
 
 
-def test_country_notes_name_known_countries(content):
+def test_every_rights_box_a_place_can_show_has_its_english_texts(content):
+    # ca-other serves nine provinces and territories: without it, none of them has a box.
+    text = layout.rights_path(content, "en").read_text(encoding="utf-8")
+    start = text.index("\nca-other:\n")
+    end = text.index("\n# Canada, province not known.")
+    layout.rights_path(content, "en").write_text(text[:start] + text[end:], encoding="utf-8")
+    assert "content/en/rights.yaml: rights 'ca-other' is missing" in message(content)
+
+
+def test_notes_name_known_places(content):
     edit(layout.rights_path(content, "de"), "\n  de: >-", "\n  deu: >-")
-    assert "content/de/rights.yaml: country_notes: 'deu' is not a country in places.yaml" in message(content)
+    edit(layout.rights_path(content, "en"), "\n  ca-nu: >-", "\n  ca-nv: >-")
+    found = message(content)
+    assert ("content/de/rights.yaml: notes: 'deu' is not a place in places.yaml (a country code, or "
+            "<country>-<answer> like ca-nu)") in found
+    assert "content/en/rights.yaml: notes: 'ca-nv' is not a place in places.yaml" in found
+
+
+def test_finding_out_is_complete_in_english_and_names_only_open_questions(content):
+    edit(layout.rights_path(content, "en"), "\n  diocese: >-", "\n  dioceses: >-")
+    found = message(content)
+    assert "content/en/rights.yaml: finding_out: 'dioceses' is not one of province, land, operator, diocese" in found
+    assert "content/en/rights.yaml: finding_out: 'diocese' is missing" in found
+
+
+def test_a_national_paragraph_only_for_a_country_with_a_health_records_rule(content):
+    edit(layout.letters_path(content, "en"), "\n  fr: >-\n    Under article L1111-7",
+         "\n  es: >-\n    Under article L1111-7")
+    assert ("content/en/letters.yaml: national: 'es' is not a country with a health-records rule in places.yaml"
+            in message(content))
 
 
 def test_reviewed_names_only_shipped_languages(content):
