@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import caching, development, flow, i18n, mode, pdf, security
+from askfirst import caching, development, flow, frames, i18n, mode, pdf, security
 from askfirst.answers import FIELD_BY_NAME
 from askfirst.config import CONFIGS, ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
 from askfirst.content import Library
@@ -92,12 +92,14 @@ def _check_languages(languages: list[str]) -> None:
 def _template_helpers() -> dict:
     lang = i18n.current()
     request_mode = mode.current()
+    parts = Parts(current_app.extensions["askfirst_prerendered"], request_mode)
     return {
         "lang": lang,
         "lang_tag": i18n.tag(lang),
         "text_dir": i18n.direction(lang),
         "mode": request_mode,
-        "parts": Parts(current_app.extensions["askfirst_prerendered"], request_mode),
+        "parts": parts,
+        "frame": lambda title, main, answers_query: frames.page(parts, title, main, answers_query),
         "language_links": i18n.switch_links,
         "same_page_in": i18n.same_page_in,
         "public_url": public_url,
