@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import caching, development, flow, frames, i18n, mode, pdf, security
+from askfirst import caching, carry, development, flow, frames, i18n, mode, pdf, security
 from askfirst.answers import FIELD_BY_NAME
 from askfirst.config import CONFIGS, ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
 from askfirst.content import Library
@@ -39,6 +39,7 @@ def create_app(config: Config | str | None = None) -> Flask:
     app.url_defaults(i18n.put_lang_into_urls)
     app.context_processor(_template_helpers)
     app.add_template_filter(lambda value, field: label(field, value), "label_of")
+    app.jinja_env.globals.update(hidden_fields=carry.hidden_fields, go_to=carry.go)
 
     security.init_app(app)
     app.register_blueprint(service.bp)

@@ -16,24 +16,18 @@ Frames are kept by prerendered.py like any other part (kind "frame"): nothing in
 comes from a request, and what a request fills in is never kept. With PRERENDER off a
 frame is rendered from layout.html on each request, so an edit shows at once.
 
-A slot is marked in the rendered frame by its name between two U+001E characters (the
-ASCII record separator), which no template or content text holds. Values are put in
-after the frame is split at the marks, so a value can never open a slot of its own.
+Slots are marked and filled as shells.py says.
 """
 
 from flask import request
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import i18n
 from . import mode as modes
+from .shells import fill, slot
 
-MARK = "\x1e"
 HOME, PAGE = "home", "page"  # the layout differs only on the home page (kiosk: no reset)
 NAMES = (HOME, PAGE)
-
-
-def slot(name: str) -> Markup:
-    return Markup(f"{MARK}{name}{MARK}")
 
 
 def rendering_values() -> dict:
@@ -43,21 +37,16 @@ def rendering_values() -> dict:
             "same_page_in": lambda lang, query: slot("english")}
 
 
-def fill(frame: Markup, title: Markup, main: Markup, answers_query: dict) -> Markup:
-    """This request's page: the frame with its slots filled, escaped as Jinja would."""
+def fillers(title: Markup, main: Markup, answers_query: dict) -> dict:
+    """What fills a frame's slots in this request."""
     # Where answers are posted (kiosk), no link carries one, not even to another
     # language: the same rule as the layout's.
     query = {} if modes.current().posts_answers else answers_query
-    values = {"title": lambda: title, "main": lambda: main, "rest": lambda: i18n.link_rest(query),
-              "english": lambda: i18n.same_page_in("en", query)}
-    pieces = str(frame).split(MARK)
-    names = pieces[1::2]
-    filled = {name: escape(values[name]()) for name in set(names)}  # each once: `rest` is in every link
-    pieces[1::2] = [filled[name] for name in names]
-    return Markup("".join(pieces))
+    return {"title": lambda: title, "main": lambda: main, "rest": lambda: i18n.link_rest(query),
+            "english": lambda: i18n.same_page_in("en", query)}
 
 
 def page(parts, title: Markup, main: Markup, answers_query: dict) -> Markup:
     """base.html's one line: the frame of this request's page, filled."""
     name = HOME if request.endpoint == "pages.home" else PAGE
-    return fill(parts.frame(name, i18n.current()), title, main, answers_query)
+    return fill(parts.frame(name, i18n.current()), fillers(title, main, answers_query))
