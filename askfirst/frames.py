@@ -19,7 +19,7 @@ frame is rendered from layout.html on each request, so an edit shows at once.
 Slots are marked and filled as shells.py says.
 """
 
-from flask import request
+from flask import current_app, request
 from markupsafe import Markup
 
 from . import i18n
@@ -46,7 +46,12 @@ def fillers(title: Markup, main: Markup, answers_query: dict) -> dict:
             "english": lambda: i18n.same_page_in("en", query)}
 
 
-def page(parts, title: Markup, main: Markup, answers_query: dict) -> Markup:
-    """base.html's one line: the frame of this request's page, filled."""
+def frame_of_request() -> Markup:
+    """The frame of this request's page, in its language and mode."""
     name = HOME if request.endpoint == "pages.home" else PAGE
-    return fill(parts.frame(name, i18n.current()), fillers(title, main, answers_query))
+    return current_app.extensions["askfirst_prerendered"].get("frame", name, i18n.current())
+
+
+def page(title: Markup, main: Markup, answers_query: dict) -> Markup:
+    """base.html's one line: the frame of this request's page, filled."""
+    return fill(frame_of_request(), fillers(title, main, answers_query))

@@ -15,6 +15,7 @@ import flask_babel
 from babel import Locale
 from flask import Flask, abort, current_app, g, has_request_context, request, url_for
 from flask_babel.speaklater import LazyString
+from markupsafe import Markup
 
 from . import mode
 
@@ -152,6 +153,12 @@ def request_translations():
 
 def _gettext_now(string: str) -> str:
     return request_translations().ugettext(string)
+
+
+def as_in_templates(text) -> Markup:
+    """A translation as a template's `_()` gives it: markup (translations are trusted),
+    and formatted with no values, as Jinja's newstyle gettext always does."""
+    return Markup(str(text)) % {}
 
 
 def lazy_gettext(string: str) -> LazyString:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from flask import Flask, g, render_template, url_for
 from markupsafe import Markup
 
-from . import frames
+from . import flow, frames, step_shells
 from . import mode as modes
 from .bank import TOPICS
 from .content import PAGES, Library, without_external_links
@@ -85,8 +85,8 @@ def _question_ids(library: Library) -> Iterable[str]:
     return (question.id for question in library.bank)
 
 
-# In the order they are built: a frame uses the footer, and a page the frame, so pages
-# come last.
+# In the order they are built: a frame uses the footer, and a page or a step's shell the
+# frame, so they come last.
 KINDS = {
     "part": Kind(lambda library: ("footer",), _template(lambda name: f"parts/{name}.html")),
     "frame": Kind(lambda library: frames.NAMES, _frame),
@@ -98,6 +98,7 @@ KINDS = {
     "rights": Kind(lambda library: COUNTRIES_WITH_BOXES, _rights, mode_neutral=True),
     "qr": Kind(lambda library: QR_TARGETS, _qr),
     "page": Kind(lambda library: PAGES, _page),
+    "step": Kind(lambda library: flow.STEP_BY_NAME, lambda library, name, lang: step_shells.render(name)),
 }
 
 
@@ -105,6 +106,8 @@ def _path(kind: str, name: str, lang: str) -> str:
     """The URL a part is rendered at: a page at its own address, so its links are right."""
     if kind == "page":
         return f"/{lang}/" if name == "home" else f"/{lang}/{name}"
+    if kind == "step":
+        return f"/{lang}/check/{name}"
     if kind == "frame":  # the layout asks only whether it is on the home page
         return f"/{lang}/" if name == frames.HOME else f"/{lang}/why"
     return f"/{lang}/"
