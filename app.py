@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import caching, development, flow, i18n, mode, pdf, security
+from askfirst import caching, carry, development, flow, frames, i18n, mode, pdf, security, step_shells
 from askfirst.answers import FIELD_BY_NAME
 from askfirst.config import CONFIGS, ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
 from askfirst.content import Library
@@ -39,6 +39,9 @@ def create_app(config: Config | str | None = None) -> Flask:
     app.url_defaults(i18n.put_lang_into_urls)
     app.context_processor(_template_helpers)
     app.add_template_filter(lambda value, field: label(field, value), "label_of")
+    app.jinja_env.globals.update(frame=frames.page, hidden_fields=carry.hidden_fields, go_to=carry.go,
+                                 back_link=step_shells.back_link, then_field=step_shells.then_field,
+                                 mark_chosen=step_shells.mark_chosen)
 
     security.init_app(app)
     app.register_blueprint(service.bp)

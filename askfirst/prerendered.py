@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from flask import Flask, g, render_template, url_for
 from markupsafe import Markup
 
+from . import flow, frames, step_shells
 from . import mode as modes
 from .bank import TOPICS
 from .content import PAGES, Library, without_external_links
@@ -48,6 +49,10 @@ class Kind:
 
 def _page(library: Library, name: str, lang: str) -> str:
     return render_template("page.html", page=library.page(name, lang))
+
+
+def _frame(library: Library, name: str, lang: str) -> str:
+    return render_template("parts/frame.html", **frames.rendering_values())
 
 
 def _question(library: Library, qid: str, lang: str) -> str:
@@ -81,9 +86,11 @@ def _question_ids(library: Library) -> Iterable[str]:
     return (question.id for question in library.bank)
 
 
-# In the order they are built: a page uses the footer, so pages come last.
+# In the order they are built: a frame uses the footer, and a page or a step's shell the
+# frame, so they come last.
 KINDS = {
     "part": Kind(lambda library: ("footer",), _template(lambda name: f"parts/{name}.html")),
+    "frame": Kind(lambda library: frames.NAMES, _frame),
     "poster": Kind(lambda library: ("words",), _template(lambda name: "parts/poster_block.html"), mode_neutral=True),
     "button": Kind(lambda library: ("text",), _words(lambda name: LINK_BUTTON_TEXT), mode_neutral=True),
     "topic": Kind(lambda library: TOPICS, _words(TOPIC_TITLES.__getitem__), mode_neutral=True),
@@ -92,6 +99,7 @@ KINDS = {
     "rights": Kind(lambda library: PLACES_WITH_BOXES, _rights, mode_neutral=True),
     "qr": Kind(lambda library: QR_TARGETS, _qr),
     "page": Kind(lambda library: PAGES, _page),
+    "step": Kind(lambda library: flow.STEP_BY_NAME, lambda library, name, lang: step_shells.render(name)),
 }
 
 
@@ -99,6 +107,10 @@ def _path(kind: str, name: str, lang: str) -> str:
     """The URL a part is rendered at: a page at its own address, so its links are right."""
     if kind == "page":
         return f"/{lang}/" if name == "home" else f"/{lang}/{name}"
+    if kind == "step":
+        return f"/{lang}/check/{name}"
+    if kind == "frame":  # the layout asks only whether it is on the home page
+        return f"/{lang}/" if name == frames.HOME else f"/{lang}/why"
     return f"/{lang}/"
 
 
