@@ -20,7 +20,7 @@ from .bank import CONDITION_KEYS, PRIORITY_WEIGHT, TOPICS
 from .config import SHIPPED_LANGUAGES
 from .places import GENERAL_TEXTS, PERIOD_UNITS, UNSURE, Places, load_places, parse_period
 
-QUESTION_KEYS = ("id", "topic", "priority", "when")
+QUESTION_KEYS = ("id", "topic", "priority", "when", "must_ask")
 PLACES_KEYS = ("regions", "groups", "countries", "subdivisions")
 GROUP_KEYS = ("sort_by_name",)
 COUNTRY_KEYS = ("code", "region", "group", "law", "authority", "health_records", "by", "aliases", "texts")
