@@ -19,8 +19,19 @@ from markupsafe import Markup
 from . import content_layout as layout
 from .bank import Question, parse_rules
 from .content_checks import check_content
-from .content_layout import (BREACH, FINDING_OUT, LADDER, LADDER_PARTS, LETTER_OPTIONAL_PARTS, LETTER_PARTS, NATIONAL, NOTES,
-                             PAGES, QUESTION_PARTS, RIGHTS_PARTS)
+from .content_layout import (
+    BREACH,
+    FINDING_OUT,
+    LADDER,
+    LADDER_PARTS,
+    LETTER_OPTIONAL_PARTS,
+    LETTER_PARTS,
+    NATIONAL,
+    NOTES,
+    PAGES,
+    QUESTION_PARTS,
+    RIGHTS_PARTS,
+)
 from .places import PLACES
 
 FALLBACK = layout.SOURCE_LANGUAGE

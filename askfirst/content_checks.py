@@ -296,7 +296,7 @@ def _check_subdivision(field: str, entry, codes: Counter, subdivisions: dict, re
     for code, place in places.items():
         where = f"{here}: place {code!r}"
         if not isinstance(code, str) or not ANSWER_CODE.fullmatch(code):
-            found.append(f'{where}: not a code for links (YAML reads on, no, yes unquoted as true or false: quote them)')
+            found.append(f"{where}: not a code for links (unquoted, YAML reads on, no and yes as true or false)")
             continue
         if not isinstance(place, dict):
             found.append(f"{where}: must be a mapping ({{}} if it decides nothing)")

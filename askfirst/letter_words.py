@@ -39,7 +39,8 @@ SEND_IT = _l("Please send it to me: %(ways)s.")
 SCAN_UNKNOWN = _l("[kind of scan]")
 # Translators: in a follow-up or complaint letter; %(law)s is a law's name, e.g. "GDPR".
 DUE = _l("Under %(law)s, the answer was due by %(date)s.")
-EXTENDED = _l("If more time was needed, I should have been told so, with the reasons, within that time; even then, the answer was due by %(date)s at the latest.")
+EXTENDED = _l("If more time was needed, I should have been told so, with the reasons, within that time; "
+              "even then, the answer was due by %(date)s at the latest.")
 NO_DEADLINE = _l("I have had no answer, and no word on when I will get one.")
 # Translators: a sentence of its own in a letter; %(law)s is a law's name.
 UNDER_LAW = _l("The law that applies: %(law)s.")

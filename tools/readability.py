@@ -52,7 +52,8 @@ def texts(lang: str) -> dict[str, str]:
     found["rights boxes"] = plain_text("\n\n".join([*(v for box in rights.values() for k, v in box.items()
                                                       if k not in NOT_PROSE), *notes]))
     letters = layout.read_optional(layout.letters_path(CONTENT, lang))
-    national = [*(letters.pop(layout.NATIONAL, None) or {}).values(), *(letters.pop(layout.LADDER, None) or {}).values()]
+    national = [*(letters.pop(layout.NATIONAL, None) or {}).values(),
+                *(letters.pop(layout.LADDER, None) or {}).values()]
     found["letters"] = plain_text("\n\n".join([*(v for letter in letters.values() for v in letter.values()),
                                                  *national]))
     return found
