@@ -21,6 +21,7 @@ from .bank import Question, parse_rules
 from .content_checks import check_content
 from .content_layout import (
     BREACH,
+    LAW_NAMES,
     FINDING_OUT,
     LADDER,
     LADDER_PARTS,
@@ -125,6 +126,7 @@ class Library:
         self._notes: dict[tuple[str, str], Markup] = {}
         self._finding_out: dict[tuple[str, str], Markup] = {}
         self._breach: dict[tuple[str, str], Markup] = {}
+        self._law_names: dict[tuple[str, str], dict] = {}
         self._letters: dict[tuple[str, str], Texts] = {}
         self._national: dict[tuple[str, str], str] = {}
         self._ladder: dict[tuple[str, str], Texts] = {}
@@ -143,8 +145,10 @@ class Library:
                 self._finding_out[question, lang] = render_inline(note)
             for texts_id, text in (rights.get(BREACH) or {}).items():
                 self._breach[texts_id, lang] = render_inline(text)
+            for law_id, names in (rights.get(LAW_NAMES) or {}).items():
+                self._law_names[law_id, lang] = names
             for texts_id, parts in rights.items():
-                if texts_id in (NOTES, FINDING_OUT, BREACH):
+                if texts_id in (NOTES, FINDING_OUT, BREACH, LAW_NAMES):
                     continue
                 self._rights[texts_id, lang] = Texts(lang, {
                     part: render_inline(parts[part]) for part in RIGHTS_PARTS if parts.get(part)})
@@ -185,6 +189,16 @@ class Library:
         """What a clinic must tell its patients after a breach, under the law of this rights
         box; the general text where AskFirst has not checked it."""
         return self._pick(self._breach, texts_id, lang) or self._pick(self._breach, "other", lang)
+
+    def law_name(self, law, lang: str, short: bool = False) -> str:
+        """A law's name as `lang` writes it ("RGPD", "DSGVO"), from <lang>/rights.yaml
+        `law_names`; laws.yaml's own name where the language gives none. `short`: its
+        abbreviation if it has one."""
+        names = self._law_names.get((law.id, lang)) or {}
+        full, abbreviation = names.get("name") or law.name, names.get("short") or law.short
+        if short:
+            return abbreviation or full
+        return f"{full} ({abbreviation})" if abbreviation and abbreviation not in full else full
 
     def letter(self, letter_id: str, lang: str) -> Texts | None:
         return self._pick(self._letters, letter_id, lang)

@@ -339,6 +339,11 @@ def check_language(content_dir: Path, lang: str, ids: set, places: Places,
     if english:
         found += [f"{name(path)}: {layout.FINDING_OUT}: {key!r} is missing" for key in open_questions
                   if not finding_out.get(key)]
+    law_names = rights.pop(layout.LAW_NAMES, None) or {}
+    found += [f"{name(path)}: {layout.LAW_NAMES}: {key!r} is not a law in laws.yaml" for key in law_names
+              if key not in places.laws]
+    found += [f"{name(path)}: {layout.LAW_NAMES}: {key!r} must map name and/or short to the law's names"
+              for key, value in law_names.items() if not isinstance(value, dict) or not set(value) <= {"name", "short"}]
     breach = rights.pop(layout.BREACH, None) or {}
     found += [f"{name(path)}: {layout.BREACH}: {key!r} is not a rights id that laws.yaml or {layout.PLACES_FILE} uses"
               for key in breach if key not in places.texts_ids]

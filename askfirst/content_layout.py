@@ -31,6 +31,7 @@ RIGHTS_FILE = "rights.yaml"  # texts id -> the rights box's texts, plus the note
 NOTES = "notes"  # the key in rights.yaml that maps a place (`de`, `ca-nu`) to its note
 FINDING_OUT = "finding_out"  # ... and an open question (`land`, `diocese`) to how to answer it
 BREACH = "breach"  # ... and a rights box's id to what a clinic must tell after a breach
+LAW_NAMES = "law_names"  # ... and a law's id to its name in this language (`name`, `short`)
 LETTERS_FILE = "letters.yaml"  # letter id -> the letter and calendar reminder, plus:
 NATIONAL = "national"  # country -> a paragraph on its health-records rule
 LADDER = "ladder"  # the letters after the request: follow-up, complaint, breach

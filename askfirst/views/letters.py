@@ -71,7 +71,8 @@ class Letters:
         place = self.place
         exam = self.answers["exam"][0] if self.answers["exam"] else None
         national = library().national(place.country, lang) if place.country else None
-        values = {"law": place.law.name if place.law else "", "national": national or "",
+        law_name = library().law_name(place.law, lang) if place.law else ""
+        values = {"law": law_name, "national": national or "",
                   "exam": label("exam", exam) if exam and exam != "unsure" else str(words.SCAN_UNKNOWN)}
         if self.received:
             values["received"] = self._date(self.received, lang)
@@ -79,7 +80,7 @@ class Letters:
         # One known body by name; several possible ones (or none known): the plain words.
         body = place.authorities[0].name if len(place.authorities) == 1 else str(words.BODY_UNKNOWN)
         values["body"] = body
-        values["under_law"] = str(words.UNDER_LAW) % {"law": place.law.name} if place.law else ""
+        values["under_law"] = str(words.UNDER_LAW) % {"law": law_name} if place.law else ""
         return values
 
     @staticmethod
@@ -92,7 +93,7 @@ class Letters:
             return str(words.NO_DEADLINE)
         law, deadline = first
         when = dates(self.received, deadline)
-        text = str(words.DUE) % {"law": law.short or law.name, "date": self._date(when.due, lang)}
+        text = str(words.DUE) % {"law": library().law_name(law, lang, short=True), "date": self._date(when.due, lang)}
         if when.extended:
             text += " " + str(words.EXTENDED) % {"date": self._date(when.extended, lang)}
         return text
@@ -144,6 +145,7 @@ def _letters_view(stage: str):
         deadlines=deadlines, listing=listing, received=received or today(), received_given=received is not None,
         today=today(), wants=wants, ways=ways, offered_wants=offered_wants, all_ways=WAYS,
         want_labels=words.WANT_CHOICE, way_labels=words.WAY_CHOICE,
+        law_name=lambda law: library().law_name(law, current(), short=True),
         rights_box=parts().rights(place.key, current()) if stage == "complaint" else None))
 
 
