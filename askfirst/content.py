@@ -21,10 +21,10 @@ from .bank import Question, parse_rules
 from .content_checks import check_content
 from .content_layout import (
     BREACH,
-    LAW_NAMES,
     FINDING_OUT,
     LADDER,
     LADDER_PARTS,
+    LAW_NAMES,
     LETTER_OPTIONAL_PARTS,
     LETTER_PARTS,
     NATIONAL,
