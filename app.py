@@ -4,6 +4,7 @@
 """
 
 import logging
+import re
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app
@@ -69,10 +70,19 @@ def create_app(config: Config | str | None = None) -> Flask:
     return app
 
 
+# An e-mail address as a mailto: link can hold it: one @, no spaces, no characters that
+# would start another header (?, &) or break the link.
+EMAIL_ADDRESS = re.compile(r"[^@\s?&<>\"',;:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
 def _check_clinic(config) -> None:
     country = config["DEFAULT_COUNTRY"]
     if country and country not in FIELD_BY_NAME["country"].values:
         raise ValueError(f"ASKFIRST_DEFAULT_COUNTRY must be a country code the check offers, not {country!r}")
+    contact = config["PRIVACY_CONTACT"]
+    if contact and not EMAIL_ADDRESS.fullmatch(contact):
+        raise ValueError(f"ASKFIRST_PRIVACY_CONTACT must be one e-mail address, like privacy@clinic.example, "
+                         f"not {contact[:80]!r}")
 
 
 def _check_public_address(address: str) -> None:
@@ -106,6 +116,7 @@ def _template_helpers() -> dict:
         "public_url": public_url,
         "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],
         "clinic_name": current_app.config["CLINIC_NAME"],
+        "privacy_contact": current_app.config["PRIVACY_CONTACT"],
         "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,
         "tag": i18n.tag,
         "direction": i18n.direction,

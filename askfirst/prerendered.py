@@ -35,7 +35,7 @@ from .rights_box import PLACES_WITH_BOXES, rights_box
 # The words of the link button that partners put on their sites, in the link's language.
 LINK_BUTTON_TEXT = _l("Questions to ask before your scan")
 # Pages whose address is printed as a QR code: on the sheet (why it matters) and the poster.
-QR_TARGETS = {"why": ("pages.page", {"name": "why"}), "home": ("pages.home", {})}
+QR_TARGETS = {"why": ("pages.page", {"name": "why"}), "home": ("pages.home", {}), "check": ("check.start", {})}
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,9 @@ def _question_ids(library: Library) -> Iterable[str]:
 KINDS = {
     "part": Kind(lambda library: ("footer",), _template(lambda name: f"parts/{name}.html")),
     "frame": Kind(lambda library: frames.NAMES, _frame),
-    "poster": Kind(lambda library: ("words",), _template(lambda name: "parts/poster_block.html"), mode_neutral=True),
+    # The poster's words: AskFirst's own ("words"), or a clinic's "Ask us" ("clinic").
+    "poster": Kind(lambda library: ("words", "clinic"), _template(lambda name: f"parts/poster_{name}.html"),
+                   mode_neutral=True),
     "button": Kind(lambda library: ("text",), _words(lambda name: LINK_BUTTON_TEXT), mode_neutral=True),
     "topic": Kind(lambda library: TOPICS, _words(TOPIC_TITLES.__getitem__), mode_neutral=True),
     "question": Kind(_question_ids, _question, mode_neutral=True),
