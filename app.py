@@ -4,12 +4,13 @@
 """
 
 import logging
+import re
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import caching, development, flow, i18n, mode, pdf, security
+from askfirst import caching, carry, development, flow, frames, i18n, mode, pdf, security, step_shells
 from askfirst.answers import FIELD_BY_NAME
 from askfirst.config import CONFIGS, ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
 from askfirst.content import Library
@@ -39,6 +40,9 @@ def create_app(config: Config | str | None = None) -> Flask:
     app.url_defaults(i18n.put_lang_into_urls)
     app.context_processor(_template_helpers)
     app.add_template_filter(lambda value, field: label(field, value), "label_of")
+    app.jinja_env.globals.update(frame=frames.page, hidden_fields=carry.hidden_fields, go_to=carry.go,
+                                 back_link=step_shells.back_link, then_field=step_shells.then_field,
+                                 mark_chosen=step_shells.mark_chosen)
 
     security.init_app(app)
     app.register_blueprint(service.bp)
@@ -66,10 +70,19 @@ def create_app(config: Config | str | None = None) -> Flask:
     return app
 
 
+# An e-mail address as a mailto: link can hold it: one @, no spaces, no characters that
+# would start another header (?, &) or break the link.
+EMAIL_ADDRESS = re.compile(r"[^@\s?&<>\"',;:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
 def _check_clinic(config) -> None:
     country = config["DEFAULT_COUNTRY"]
     if country and country not in FIELD_BY_NAME["country"].values:
         raise ValueError(f"ASKFIRST_DEFAULT_COUNTRY must be a country code the check offers, not {country!r}")
+    contact = config["PRIVACY_CONTACT"]
+    if contact and not EMAIL_ADDRESS.fullmatch(contact):
+        raise ValueError(f"ASKFIRST_PRIVACY_CONTACT must be one e-mail address, like privacy@clinic.example, "
+                         f"not {contact[:80]!r}")
 
 
 def _check_public_address(address: str) -> None:
@@ -103,6 +116,7 @@ def _template_helpers() -> dict:
         "public_url": public_url,
         "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],
         "clinic_name": current_app.config["CLINIC_NAME"],
+        "privacy_contact": current_app.config["PRIVACY_CONTACT"],
         "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,
         "tag": i18n.tag,
         "direction": i18n.direction,

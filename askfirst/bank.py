@@ -41,6 +41,9 @@ FIT_BONUS = 4
 # At most this many questions of one topic on a sheet (while others are left), so that
 # a short sheet stays broad: two worries must not push the server questions off it.
 PER_TOPIC = 2
+# The questions marked to ask first if there is time for nothing else: three do as well as
+# many more (Roe 2021; Mariano 2020).
+FIRST = 3
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class Question:
     topic: str
     priority: int
     when: Mapping[str, frozenset[str]]
+    # Always among the questions to ask first, whatever the worries (the exposed server).
+    must_ask: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,8 @@ def parse_rules(entries: list[dict]) -> tuple[Question, ...]:
     """The bank from questions.yaml's entries, which content_checks has already checked
     (each topic, priority and `when` value, unique ids) when the Library loads."""
     return tuple(Question(id=entry["id"], topic=entry["topic"], priority=entry["priority"],
-                          when={key: frozenset(values) for key, values in (entry.get("when") or {}).items()})
+                          when={key: frozenset(values) for key, values in (entry.get("when") or {}).items()},
+                          must_ask=entry.get("must_ask") is True)
                  for entry in entries)
 
 
@@ -81,16 +87,8 @@ def _fit(question: Question, answers: Answers) -> int | None:
     return fit
 
 
-def select_questions(bank: Sequence[Question], answers: Answers, limit: int,
-                     per_topic: int = PER_TOPIC) -> list[TopicGroup]:
-    """The questions to ask for these answers, at most `limit`, grouped by topic.
-
-    The best-ranked questions are kept, at most `per_topic` of a topic while others are
-    left (a sheet is filled beyond it only when nothing else applies). Topics the patient
-    worries about come first,
-    then the rest, each part most important first (a topic ranks as its best question);
-    questions within a topic likewise. Ties keep the bank's own order.
-    """
+def _ranked(bank: Sequence[Question], answers: Answers) -> tuple[list[Question], set[str]]:
+    """Every question that applies to these answers, best first, and the worried topics."""
     answers = with_region(answers)
     worried = {topic for worry in answers.get("worry", ()) for topic in TOPICS_OF_WORRY.get(worry, ())}
     ranked = []
@@ -101,7 +99,22 @@ def select_questions(bank: Sequence[Question], answers: Answers, limit: int,
         score = (PRIORITY_WEIGHT[question.priority] + FIT_BONUS * fit
                  + (WORRY_BONUS if question.topic in worried else 0))
         ranked.append((-score, TOPICS.index(question.topic), position, question))
-    ordered = [entry[-1] for entry in sorted(ranked)]
+    return [entry[-1] for entry in sorted(ranked)], worried
+
+
+def _groups(questions: Sequence[Question], worried: set[str]) -> list[TopicGroup]:
+    """Questions grouped by topic: the patient's worries first, as the check promises;
+    within each part, topics keep the order of their best question."""
+    ordered = sorted(questions, key=lambda question: question.topic not in worried)
+    groups: dict[str, list[Question]] = {}
+    for question in ordered:
+        groups.setdefault(question.topic, []).append(question)
+    return [TopicGroup(topic, tuple(questions)) for topic, questions in groups.items()]
+
+
+def _chosen(ordered: list[Question], limit: int, per_topic: int) -> list[Question]:
+    """The best-ranked questions, at most `per_topic` of a topic while others are left (a
+    sheet is filled beyond it only when nothing else applies), in rank order."""
     taken: dict[str, int] = {}
     chosen, spare = [], []
     for question in ordered:
@@ -112,10 +125,41 @@ def select_questions(bank: Sequence[Question], answers: Answers, limit: int,
             spare.append(question)
     chosen = (chosen + spare)[:limit]
     chosen.sort(key=ordered.index)  # back into rank order
-    # The topics of the patient's worries come first, as the check promises; within
-    # each part, topics keep the order of their best question.
-    chosen.sort(key=lambda question: question.topic not in worried)
-    groups: dict[str, list[Question]] = {}
-    for question in chosen:
-        groups.setdefault(question.topic, []).append(question)
-    return [TopicGroup(topic, tuple(questions)) for topic, questions in groups.items()]
+    return chosen
+
+
+def select_questions(bank: Sequence[Question], answers: Answers, limit: int,
+                     per_topic: int = PER_TOPIC) -> list[TopicGroup]:
+    """The questions to ask for these answers, at most `limit`, grouped by topic.
+
+    The best-ranked questions are kept, at most `per_topic` of a topic while others are
+    left. Topics the patient worries about come first, then the rest, each part most
+    important first (a topic ranks as its best question); questions within a topic
+    likewise. Ties keep the bank's own order.
+    """
+    ordered, worried = _ranked(bank, answers)
+    return _groups(_chosen(ordered, limit, per_topic), worried)
+
+
+@dataclass(frozen=True)
+class SheetPlan:
+    first: tuple[Question, ...]  # ask these if there is time for nothing else
+    topics: list[TopicGroup]  # the rest of the printed sheet
+    more: list[TopicGroup]  # every other question that applies ("More questions")
+
+
+def plan_sheet(bank: Sequence[Question], answers: Answers, limit: int, per_topic: int = PER_TOPIC,
+               first: int = FIRST) -> SheetPlan:
+    """The sheet for these answers: the questions to ask first, the rest of the printed
+    sheet (`limit` questions in all), and every other question that applies.
+
+    The first ones are those marked `must_ask` (the exposed server: a worry never pushes it
+    off), then the best-ranked questions of the patient's worries, then the best of the rest.
+    """
+    ordered, worried = _ranked(bank, answers)
+    chosen = _chosen(ordered, limit, per_topic)
+    by_need = sorted(chosen, key=lambda question: (not question.must_ask, question.topic not in worried))
+    firsts = tuple(by_need[:first])
+    rest = [question for question in chosen if question not in firsts]
+    others = [question for question in ordered if question not in chosen]
+    return SheetPlan(firsts, _groups(rest, worried), _groups(others, worried))

@@ -70,6 +70,9 @@ class Config:
         self.DEFAULT_COUNTRY = os.environ.get("ASKFIRST_DEFAULT_COUNTRY", "").strip().lower()
         self.KIOSK = os.environ.get("ASKFIRST_KIOSK", "0") == "1"
         self.KIOSK_IDLE_SECONDS = int(os.environ.get("ASKFIRST_KIOSK_IDLE_SECONDS", 120))
+        # The clinic's privacy contact, an e-mail address: a patient's letter to the clinic
+        # opens in their e-mail program addressed to it. Empty: they fill in the address.
+        self.PRIVACY_CONTACT = os.environ.get("ASKFIRST_PRIVACY_CONTACT", "").strip()
         # Where to report a security problem (security.txt): "mailto:..." or "https://...".
         self.SECURITY_CONTACT = os.environ.get("ASKFIRST_SECURITY_CONTACT", "")
         # The site's public address, without a trailing slash: every absolute link (QR codes,

@@ -19,7 +19,20 @@ from markupsafe import Markup
 from . import content_layout as layout
 from .bank import Question, parse_rules
 from .content_checks import check_content
-from .content_layout import FINDING_OUT, LETTER_PARTS, NATIONAL, NOTES, PAGES, QUESTION_PARTS, RIGHTS_PARTS
+from .content_layout import (
+    BREACH,
+    FINDING_OUT,
+    LADDER,
+    LADDER_PARTS,
+    LAW_NAMES,
+    LETTER_OPTIONAL_PARTS,
+    LETTER_PARTS,
+    NATIONAL,
+    NOTES,
+    PAGES,
+    QUESTION_PARTS,
+    RIGHTS_PARTS,
+)
 from .places import PLACES
 
 FALLBACK = layout.SOURCE_LANGUAGE
@@ -112,8 +125,11 @@ class Library:
         self._rights: dict[tuple[str, str], Texts] = {}
         self._notes: dict[tuple[str, str], Markup] = {}
         self._finding_out: dict[tuple[str, str], Markup] = {}
+        self._breach: dict[tuple[str, str], Markup] = {}
+        self._law_names: dict[tuple[str, str], dict] = {}
         self._letters: dict[tuple[str, str], Texts] = {}
         self._national: dict[tuple[str, str], str] = {}
+        self._ladder: dict[tuple[str, str], Texts] = {}
         for lang in self.languages:
             for name in PAGES:
                 path = layout.page_path(content_dir, lang, name)
@@ -127,8 +143,12 @@ class Library:
                 self._notes[place, lang] = render_inline(note)
             for question, note in (rights.get(FINDING_OUT) or {}).items():
                 self._finding_out[question, lang] = render_inline(note)
+            for texts_id, text in (rights.get(BREACH) or {}).items():
+                self._breach[texts_id, lang] = render_inline(text)
+            for law_id, names in (rights.get(LAW_NAMES) or {}).items():
+                self._law_names[law_id, lang] = names
             for texts_id, parts in rights.items():
-                if texts_id in (NOTES, FINDING_OUT):
+                if texts_id in (NOTES, FINDING_OUT, BREACH, LAW_NAMES):
                     continue
                 self._rights[texts_id, lang] = Texts(lang, {
                     part: render_inline(parts[part]) for part in RIGHTS_PARTS if parts.get(part)})
@@ -136,11 +156,14 @@ class Library:
             letters = read(layout.letters_path(content_dir, lang))
             for country, paragraph in (letters.get(NATIONAL) or {}).items():
                 self._national[country, lang] = paragraph.strip()
+            if letters.get(LADDER):
+                self._ladder[LADDER, lang] = Texts(lang, {
+                    part: letters[LADDER][part].strip() for part in LADDER_PARTS if letters[LADDER].get(part)})
             for letter_id, parts in letters.items():
-                if letter_id == NATIONAL:
+                if letter_id in (NATIONAL, LADDER):
                     continue
                 self._letters[letter_id, lang] = Texts(lang, {
-                    part: parts[part].strip() for part in LETTER_PARTS if parts.get(part)})
+                    part: parts[part].strip() for part in (*LETTER_PARTS, *LETTER_OPTIONAL_PARTS) if parts.get(part)})
 
     def _pick(self, store: dict, key: str, lang: str):
         return store.get((key, lang)) or store.get((key, FALLBACK))
@@ -162,8 +185,27 @@ class Library:
         """How to find out what the patient was not sure of (`land`, `diocese`)."""
         return self._pick(self._finding_out, question, lang)
 
+    def breach(self, texts_id: str, lang: str) -> Markup | None:
+        """What a clinic must tell its patients after a breach, under the law of this rights
+        box; the general text where AskFirst has not checked it."""
+        return self._pick(self._breach, texts_id, lang) or self._pick(self._breach, "other", lang)
+
+    def law_name(self, law, lang: str, short: bool = False) -> str:
+        """A law's name as `lang` writes it ("RGPD", "DSGVO"), from <lang>/rights.yaml
+        `law_names`; laws.yaml's own name where the language gives none. `short`: its
+        abbreviation if it has one."""
+        names = self._law_names.get((law.id, lang)) or {}
+        full, abbreviation = names.get("name") or law.name, names.get("short") or law.short
+        if short:
+            return abbreviation or full
+        return f"{full} ({abbreviation})" if abbreviation and abbreviation not in full else full
+
     def letter(self, letter_id: str, lang: str) -> Texts | None:
         return self._pick(self._letters, letter_id, lang)
+
+    def ladder(self, lang: str) -> Texts | None:
+        """The follow-up, complaint and breach letters (the same for every place)."""
+        return self._pick(self._ladder, LADDER, lang)
 
     def national(self, country: str, lang: str) -> str | None:
         """A country's paragraph in the letter on its health-records rule, if it has one."""
@@ -184,9 +226,14 @@ class Library:
                     gaps.append(f"{lang}: rights {texts_id}")
             for letter_id in PLACES.letter_ids:
                 texts = self._letters.get((letter_id, lang))
-                if texts is None or set(texts.parts) != set(LETTER_PARTS):
+                english = self._letters.get((letter_id, FALLBACK))
+                wanted = set(english.parts) if english else set(LETTER_PARTS)
+                if texts is None or set(texts.parts) != wanted:
                     gaps.append(f"{lang}: letter {letter_id}")
-            for kind, store in (("note", self._notes), ("finding out", self._finding_out),
+            ladder = self._ladder.get((LADDER, lang))
+            if ladder is None or set(ladder.parts) != set(LADDER_PARTS):
+                gaps.append(f"{lang}: letters after the request")
+            for kind, store in (("note", self._notes), ("finding out", self._finding_out), ("breach", self._breach),
                                 ("letter paragraph", self._national)):
                 gaps += [f"{lang}: {kind} {key}" for key, source in store
                          if source == FALLBACK and (key, lang) not in store]

@@ -20,13 +20,13 @@ from .bank import CONDITION_KEYS, PRIORITY_WEIGHT, TOPICS
 from .config import SHIPPED_LANGUAGES
 from .places import GENERAL_TEXTS, PERIOD_UNITS, UNSURE, Places, load_places, parse_period
 
-QUESTION_KEYS = ("id", "topic", "priority", "when")
+QUESTION_KEYS = ("id", "topic", "priority", "when", "must_ask")
 PLACES_KEYS = ("regions", "groups", "countries", "subdivisions")
 GROUP_KEYS = ("sort_by_name",)
 COUNTRY_KEYS = ("code", "region", "group", "law", "authority", "health_records", "by", "aliases", "texts")
 SUBDIVISION_KEYS = ("country", "then", "places")
 SUBPLACE_KEYS = ("law", "authority", "texts", "letter", "from_land", "public", "catholic")
-LAW_KEYS = ("name", "short", "texts", "letter", "copy", "list", "source")
+LAW_KEYS = ("name", "short", "texts", "letter", "copy", "list", "recipients", "source")
 DEADLINE_KEYS = ("deadline", "extension", "older", "source")
 AUTHORITY_KEYS = ("name", "short", "english", "url", "complain_url", "address", "complaint_limit",
                   "dioceses", "source")
@@ -296,7 +296,7 @@ def _check_subdivision(field: str, entry, codes: Counter, subdivisions: dict, re
     for code, place in places.items():
         where = f"{here}: place {code!r}"
         if not isinstance(code, str) or not ANSWER_CODE.fullmatch(code):
-            found.append(f'{where}: not a code for links (YAML reads on, no, yes unquoted as true or false: quote them)')
+            found.append(f"{where}: not a code for links (unquoted, YAML reads on, no and yes as true or false)")
             continue
         if not isinstance(place, dict):
             found.append(f"{where}: must be a mapping ({{}} if it decides nothing)")
@@ -339,23 +339,37 @@ def check_language(content_dir: Path, lang: str, ids: set, places: Places,
     if english:
         found += [f"{name(path)}: {layout.FINDING_OUT}: {key!r} is missing" for key in open_questions
                   if not finding_out.get(key)]
+    law_names = rights.pop(layout.LAW_NAMES, None) or {}
+    found += [f"{name(path)}: {layout.LAW_NAMES}: {key!r} is not a law in laws.yaml" for key in law_names
+              if key not in places.laws]
+    found += [f"{name(path)}: {layout.LAW_NAMES}: {key!r} must map name and/or short to the law's names"
+              for key, value in law_names.items() if not isinstance(value, dict) or not set(value) <= {"name", "short"}]
+    breach = rights.pop(layout.BREACH, None) or {}
+    found += [f"{name(path)}: {layout.BREACH}: {key!r} is not a rights id that laws.yaml or {layout.PLACES_FILE} uses"
+              for key in breach if key not in places.texts_ids]
+    if english and not breach.get("other"):
+        found.append(f"{name(path)}: {layout.BREACH}: 'other' is missing (the text for every place without its own)")
     found += _check_texts(rights, "rights", layout.RIGHTS_PARTS, places.texts_ids, english, name(path))
     path = layout.letters_path(content_dir, lang)
     letters = dict(_mapping(read(path), name(path), found))
+    ladder = letters.pop(layout.LADDER, None)
+    found += _check_parts({layout.LADDER: ladder} if ladder is not None else {},
+                          (layout.LADDER,) if english else (), layout.LADDER_PARTS, "letters", name(path))
     national = letters.pop(layout.NATIONAL, None) or {}
     found += [f"{name(path)}: {layout.NATIONAL}: {code!r} is not a country with a health-records rule "
               f"in {layout.PLACES_FILE}" for code in national
               if (country := places.country(code)) is None or not country.health_records]
-    found += _check_texts(letters, "letter", layout.LETTER_PARTS, places.letter_ids, english, name(path))
+    found += _check_texts(letters, "letter", layout.LETTER_PARTS, places.letter_ids, english, name(path),
+                          optional=layout.LETTER_OPTIONAL_PARTS)
     return found
 
 
 def _check_texts(data: dict, kind: str, parts: tuple[str, ...], ids: tuple[str, ...], english: bool,
-                 where: str) -> list[str]:
+                 where: str, optional: tuple[str, ...] = ()) -> list[str]:
     """A rights.yaml or letters.yaml: only ids that a law or place uses, complete in English."""
     found = [f"{where}: {key!r} is not a {kind} id that laws.yaml or {layout.PLACES_FILE} uses "
              f"({', '.join(ids)})" for key in data if key not in ids]
-    return found + _check_parts(data, ids if english else (), parts, kind, where)
+    return found + _check_parts(data, ids if english else (), parts, kind, where, optional)
 
 
 def _mapping(data, where: str, found: list[str]) -> dict:
@@ -366,7 +380,8 @@ def _mapping(data, where: str, found: list[str]) -> dict:
     return {}
 
 
-def _check_parts(data: dict, required: Iterable[str], parts: tuple[str, ...], kind: str, where: str) -> list[str]:
+def _check_parts(data: dict, required: Iterable[str], parts: tuple[str, ...], kind: str, where: str,
+                 optional: tuple[str, ...] = ()) -> list[str]:
     """Each entry's parts: none unknown (a misspelt part is silently dropped), and the
     `required` entries complete, each part a text that is not empty."""
     found = []
@@ -374,8 +389,8 @@ def _check_parts(data: dict, required: Iterable[str], parts: tuple[str, ...], ki
         if not isinstance(entry, dict):
             found.append(f"{where}: {kind} {key!r} must map its parts ({', '.join(parts)})")
             continue
-        found += [f"{where}: {kind} {key!r}: unknown part {part!r} (known: {', '.join(parts)})"
-                  for part in entry if part not in parts]
+        found += [f"{where}: {kind} {key!r}: unknown part {part!r} (known: {', '.join((*parts, *optional))})"
+                  for part in entry if part not in parts and part not in optional]
     for key in required:
         entry = data.get(key)
         if not isinstance(entry, dict):

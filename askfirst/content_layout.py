@@ -30,19 +30,26 @@ QUESTION_TEXTS_FILE = "questions.yaml"  # id -> the question's texts
 RIGHTS_FILE = "rights.yaml"  # texts id -> the rights box's texts, plus the notes:
 NOTES = "notes"  # the key in rights.yaml that maps a place (`de`, `ca-nu`) to its note
 FINDING_OUT = "finding_out"  # ... and an open question (`land`, `diocese`) to how to answer it
+BREACH = "breach"  # ... and a rights box's id to what a clinic must tell after a breach
+LAW_NAMES = "law_names"  # ... and a law's id to its name in this language (`name`, `short`)
 LETTERS_FILE = "letters.yaml"  # letter id -> the letter and calendar reminder, plus:
 NATIONAL = "national"  # country -> a paragraph on its health-records rule
+LADDER = "ladder"  # the letters after the request: follow-up, complaint, breach
 TRANSLATED_FROM_FILE = "translated-from.yaml"  # piece -> hash of the English it was made from
 PAGE_SUFFIX = ".md"
 
 # The long pages, in the order the site lists them; each is <lang>/<page>.md.
-PAGES = ("home", "why", "rights", "help", "privacy", "about", "glossary")
+PAGES = ("home", "why", "rights", "help", "breach", "for-clinics", "privacy", "about", "glossary")
 
 # The parts of each kind of piece. A question's texts on the sheet; a rights box (`law`
 # and `source` are names and citations, the rest is prose); a letter and its reminder.
 QUESTION_PARTS = ("ask", "why", "good", "red_flag")
 RIGHTS_PARTS = ("law", "copy", "deadline", "cost", "complain", "source")
 LETTER_PARTS = ("subject", "body", "reminder_title", "reminder_text")
+# A letter's optional part: the paragraph asking who received the data, where the law gives it.
+LETTER_OPTIONAL_PARTS = ("recipients",)
+LADDER_PARTS = ("followup_subject", "followup_body", "complaint_subject", "complaint_body",
+                "breach_subject", "breach_body")
 
 
 def bank_path(content: Path = SHIPPED) -> Path:

@@ -15,6 +15,7 @@ import flask_babel
 from babel import Locale
 from flask import Flask, abort, current_app, g, has_request_context, request, url_for
 from flask_babel.speaklater import LazyString
+from markupsafe import Markup
 
 from . import mode
 
@@ -116,10 +117,21 @@ def switch_links(answers_query: dict) -> list[dict]:
 
     The URL is built once; the others differ only in the language part of the path.
     """
+    return links_to(link_rest(answers_query))
+
+
+def link_rest(answers_query: dict) -> str:
+    """What follows `/<lang>/` in this page's address, with these answers: the one part of
+    the language switcher that depends on the request (see frames.py)."""
     here = current()
     href = same_page_in(here, answers_query)
     prefix = f"{request.script_root}/{here}/"
-    rest = href[len(prefix):] if href.startswith(prefix) else ""
+    return href[len(prefix):] if href.startswith(prefix) else ""
+
+
+def links_to(rest: str) -> list[dict]:
+    """The switcher's links to `rest` (see link_rest) in every language offered."""
+    here = current()
     return [{"lang": lang, "tag": tag(lang), "name": native_name(lang), "dir": direction(lang),
              "href": f"{request.script_root}/{lang}/{rest}", "current": lang == here}
             for lang in offered()]
@@ -141,6 +153,12 @@ def request_translations():
 
 def _gettext_now(string: str) -> str:
     return request_translations().ugettext(string)
+
+
+def as_in_templates(text) -> Markup:
+    """A translation as a template's `_()` gives it: markup (translations are trusted),
+    and formatted with no values, as Jinja's newstyle gettext always does."""
+    return Markup(str(text)) % {}
 
 
 def lazy_gettext(string: str) -> LazyString:

@@ -117,7 +117,8 @@ def every_place(places: Places = PLACES) -> list[dict[str, tuple[str, ...]]]:
     for country in places.countries:
         fields = _subfields(places, country)
         for values in product(*(places.subdivisions[name].codes for name in fields)):
-            found.append({"country": (country.code,), **{name: (value,) for name, value in zip(fields, values)}})
+            below = {name: (value,) for name, value in zip(fields, values, strict=True)}
+            found.append({"country": (country.code,), **below})
     return found
 
 

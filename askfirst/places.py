@@ -57,6 +57,7 @@ class Law:
     copy: Deadline | None  # a request for a copy; None where facts.md confirms none
     list: Deadline | None  # a request for the list of disclosures or recipients
     source: str
+    recipients: bool = False  # a right to learn who received one's data (with the copy)
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def parse_laws(data) -> dict[str, Law]:
         entry = _mapping(entry)
         laws[law_id] = Law(law_id, str(entry.get("name") or ""), entry.get("short"), entry.get("texts"),
                            entry.get("letter"), _deadline(entry.get("copy")), _deadline(entry.get("list")),
-                           str(entry.get("source") or ""))
+                           str(entry.get("source") or ""), entry.get("recipients") is True)
     return laws
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from flask import Flask, g, render_template, url_for
 from markupsafe import Markup
 
+from . import flow, frames, step_shells
 from . import mode as modes
 from .bank import TOPICS
 from .content import PAGES, Library, without_external_links
@@ -34,7 +35,7 @@ from .rights_box import PLACES_WITH_BOXES, rights_box
 # The words of the link button that partners put on their sites, in the link's language.
 LINK_BUTTON_TEXT = _l("Questions to ask before your scan")
 # Pages whose address is printed as a QR code: on the sheet (why it matters) and the poster.
-QR_TARGETS = {"why": ("pages.page", {"name": "why"}), "home": ("pages.home", {})}
+QR_TARGETS = {"why": ("pages.page", {"name": "why"}), "home": ("pages.home", {}), "check": ("check.start", {})}
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class Kind:
 
 def _page(library: Library, name: str, lang: str) -> str:
     return render_template("page.html", page=library.page(name, lang))
+
+
+def _frame(library: Library, name: str, lang: str) -> str:
+    return render_template("parts/frame.html", **frames.rendering_values())
 
 
 def _question(library: Library, qid: str, lang: str) -> str:
@@ -81,10 +86,14 @@ def _question_ids(library: Library) -> Iterable[str]:
     return (question.id for question in library.bank)
 
 
-# In the order they are built: a page uses the footer, so pages come last.
+# In the order they are built: a frame uses the footer, and a page or a step's shell the
+# frame, so they come last.
 KINDS = {
     "part": Kind(lambda library: ("footer",), _template(lambda name: f"parts/{name}.html")),
-    "poster": Kind(lambda library: ("words",), _template(lambda name: "parts/poster_block.html"), mode_neutral=True),
+    "frame": Kind(lambda library: frames.NAMES, _frame),
+    # The poster's words: AskFirst's own ("words"), or a clinic's "Ask us" ("clinic").
+    "poster": Kind(lambda library: ("words", "clinic"), _template(lambda name: f"parts/poster_{name}.html"),
+                   mode_neutral=True),
     "button": Kind(lambda library: ("text",), _words(lambda name: LINK_BUTTON_TEXT), mode_neutral=True),
     "topic": Kind(lambda library: TOPICS, _words(TOPIC_TITLES.__getitem__), mode_neutral=True),
     "question": Kind(_question_ids, _question, mode_neutral=True),
@@ -92,6 +101,7 @@ KINDS = {
     "rights": Kind(lambda library: PLACES_WITH_BOXES, _rights, mode_neutral=True),
     "qr": Kind(lambda library: QR_TARGETS, _qr),
     "page": Kind(lambda library: PAGES, _page),
+    "step": Kind(lambda library: flow.STEP_BY_NAME, lambda library, name, lang: step_shells.render(name)),
 }
 
 
@@ -99,6 +109,10 @@ def _path(kind: str, name: str, lang: str) -> str:
     """The URL a part is rendered at: a page at its own address, so its links are right."""
     if kind == "page":
         return f"/{lang}/" if name == "home" else f"/{lang}/{name}"
+    if kind == "step":
+        return f"/{lang}/check/{name}"
+    if kind == "frame":  # the layout asks only whether it is on the home page
+        return f"/{lang}/" if name == frames.HOME else f"/{lang}/why"
     return f"/{lang}/"
 
 

@@ -39,12 +39,12 @@ class RightsBox:
         return known[-1] if known else None
 
 
-def with_law(texts: Texts, law: Law | None) -> Texts:
+def with_law(texts: Texts, law: Law | None, name: str) -> Texts:
     """A box's texts with `{law}` replaced by the law's name (the Canadian box that serves
     several provinces names each one's law)."""
     if law is None:
         return texts
-    name = escape(f"{law.name} ({law.short})" if law.short and law.short not in law.name else law.name)
+    name = escape(name)
     return Texts(texts.lang, {part: Markup(str(text).replace("{law}", str(name)))
                               for part, text in texts.parts.items()})
 
@@ -53,7 +53,8 @@ def rights_box(library: Library, answers, lang: str) -> RightsBox:
     place = resolve(answers)
     return RightsBox(
         place=place,
-        texts=with_law(library.rights(place.texts, lang), place.law),
+        texts=with_law(library.rights(place.texts, lang), place.law,
+                       library.law_name(place.law, lang) if place.law else ""),
         law=place.law,
         authorities=place.authorities,
         notes=tuple(note for key in place.note_keys() if (note := library.note(key, lang))),

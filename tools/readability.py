@@ -47,11 +47,14 @@ def texts(lang: str) -> dict[str, str]:
     bank = layout.read_optional(layout.question_texts_path(CONTENT, lang))
     found["question bank"] = plain_text("\n\n".join(v for q in bank.values() for v in q.values()))
     rights = layout.read_optional(layout.rights_path(CONTENT, lang))
-    notes = [*(rights.pop(layout.NOTES, None) or {}).values(), *(rights.pop(layout.FINDING_OUT, None) or {}).values()]
+    rights.pop(layout.LAW_NAMES, None)
+    notes = [*(rights.pop(layout.NOTES, None) or {}).values(), *(rights.pop(layout.FINDING_OUT, None) or {}).values(),
+             *(rights.pop(layout.BREACH, None) or {}).values()]
     found["rights boxes"] = plain_text("\n\n".join([*(v for box in rights.values() for k, v in box.items()
                                                       if k not in NOT_PROSE), *notes]))
     letters = layout.read_optional(layout.letters_path(CONTENT, lang))
-    national = list((letters.pop(layout.NATIONAL, None) or {}).values())
+    national = [*(letters.pop(layout.NATIONAL, None) or {}).values(),
+                *(letters.pop(layout.LADDER, None) or {}).values()]
     found["letters"] = plain_text("\n\n".join([*(v for letter in letters.values() for v in letter.values()),
                                                  *national]))
     return found

@@ -43,10 +43,16 @@ def pieces(lang: str, content: Path = CONTENT) -> dict[str, object]:
     found.update({f"note {place}": note for place, note in notes.items()})
     finding_out = rights.pop(layout.FINDING_OUT, None) or {}
     found.update({f"finding out {question}": text for question, text in finding_out.items()})
+    rights.pop(layout.LAW_NAMES, None)  # names, not translations of an English text
+    breach = rights.pop(layout.BREACH, None) or {}
+    found.update({f"breach {texts_id}": text for texts_id, text in breach.items()})
     found.update({f"rights {texts_id}": box for texts_id, box in rights.items()})
     letters = layout.read_optional(layout.letters_path(content, lang))
     national = letters.pop(layout.NATIONAL, None) or {}
     found.update({f"letter paragraph {country}": text for country, text in national.items()})
+    ladder = letters.pop(layout.LADDER, None)
+    if ladder:
+        found["letters after the request"] = ladder
     found.update({f"letter {letter_id}": letter for letter_id, letter in letters.items()})
     return found
 

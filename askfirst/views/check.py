@@ -9,9 +9,11 @@ ever holds an answer.
 
 from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
 
-from .. import flow, mode
+from .. import flow, mode, step_shells
 from ..answers import from_multidict, to_query
 from ..forms import form_class
+from ..i18n import current
+from . import parts
 from .links import second_language, step_target, step_url
 
 bp = Blueprint("check", __name__, url_prefix="/<lang>")
@@ -34,11 +36,12 @@ def show_step(name: str, answers, then: str | None, form=None, status: int = 200
     back = then or flow.preceding(name, answers)
     # A clinic's default country is offered when the step opens, not after "choose one".
     chosen = _preselected(answers)[name] if name == "country" and form is None else answers[name]
-    return make_response(render_template(
-        "check/step.html", step=step, form=form or form_class(step)(), chosen=chosen,
-        others={key: values for key, values in to_query(answers).items() if key != name},
-        then=then, back=step_target(back) if back else None, answers_query=to_query(answers),
-        number=flow.number(name, answers), total=flow.total(answers)), status)
+    values = dict(chosen=chosen, others={key: values for key, values in to_query(answers).items() if key != name},
+                  then=then, back=step_target(back) if back else None, answers_query=to_query(answers),
+                  number=flow.number(name, answers), total=flow.total(answers))
+    if form is None:  # nothing to correct: the step's shell, rendered ahead, takes the answers
+        return make_response(step_shells.page(parts().step(name, current()), **values), status)
+    return make_response(render_template("check/step.html", step=step, form=form, **values), status)
 
 
 def show_review(answers, also=None):

@@ -29,8 +29,11 @@ def poster_languages() -> list[str]:
 
 @bp.get("/poster")
 def poster():
+    """AskFirst's poster, or with `for=clinic` a clinic's own "Ask us" poster, whose code
+    opens the check."""
     languages = poster_languages()
-    return make_response(render_template("poster.html", chosen=languages))
+    clinic = request.args.get("for") == "clinic"
+    return make_response(render_template("poster.html", chosen=languages, clinic_poster=clinic))
 
 
 def link_choices() -> dict | None:

@@ -1,37 +1,45 @@
-"""After the appointment: a ready letter asking for a copy of the images, and a calendar
-reminder of the day the answer is due. Nothing is sent from here: the patient sends the
-letter and keeps the reminder in their own calendar."""
+"""After the appointment, step by step: the request for a copy (with what and how the patient
+wants it), the follow-up when the deadline passed, and the complaint to the right body; and a
+calendar reminder that links back to the next step. A patient who got a breach letter has a
+path of their own (`/breach`).
 
-import re
+Nothing is sent or kept here: the patient sends each letter, the reminder lives in their own
+calendar, and everything a step needs (place, scan, the day the clinic received the request)
+travels in its link or, in kiosk mode, in the posted form.
+"""
+
 import uuid
 from datetime import date, datetime, timedelta, timezone
 
 import icalendar
-from flask import Blueprint, abort, make_response, render_template, request
+from flask import Blueprint, abort, make_response, render_template, request, url_for
+from flask_babel import force_locale, format_date
 
+from .. import letter_words as words
 from .. import mode
 from ..answers import from_multidict, to_query
 from ..content import Texts
 from ..i18n import current
 from ..jurisdiction import Jurisdiction, dates, resolve
-from . import library
+from ..labels import label
+from ..letter import DEFAULT_WANTS, STAGES, WANTS, WAYS, bullet_list, chosen, fill
+from ..qr import public_url
+from . import library, parts
 from .links import second_language, sheet_query
 
 bp = Blueprint("letters", __name__, url_prefix="/<lang>")
-# A paragraph of a letter that is only this is replaced by the country's own paragraph.
-NATIONAL = re.compile(r"\n\n\{national\}(?=\n\n)")
 
 
 def today() -> date:
     return datetime.now(timezone.utc).date()
 
 
-def received_date(values) -> date:
-    """The day the clinic receives the letter (`received=2026-11-22`; older links say
-    `sent`), today if not given; 400 if nonsense."""
+def received_date(values) -> date | None:
+    """The day the clinic received the request (`received=2026-11-22`; older links say
+    `sent`); None if not given; 400 if nonsense."""
     raw = values.get("received") or values.get("sent") or ""
     if not raw:
-        return today()
+        return None
     try:
         received = date.fromisoformat(raw)
     except ValueError:
@@ -41,67 +49,146 @@ def received_date(values) -> date:
     return received
 
 
-def letter_for(place: Jurisdiction, lang: str) -> Texts:
-    """The place's letter in `lang`: its law named where it says {law}, and its country's
-    paragraph on health records where it says {national} (or that paragraph left out)."""
-    texts = library().letter(place.letter, lang)
-    national = library().national(place.country, lang) if place.country else None
-    law = place.law.name if place.law else ""
-
-    def fill(text: str) -> str:
-        text = NATIONAL.sub(lambda _match: f"\n\n{national}" if national else "", text)
-        return text.replace("{law}", law)
-    return Texts(texts.lang, {part: fill(text) for part, text in texts.parts.items()})
-
-
 def place_answers(answers) -> dict:
-    """The answers that decide the place (the country and the answers below it): all that
-    a reminder needs, and nothing else about the patient."""
-    decide = {"country", *(field for field, _value in resolve(answers).subplaces)}
+    """The answers that decide the place (the country and the answers below it) and the
+    scan: all that a later step needs, and nothing else about the patient."""
+    decide = {"country", "exam", *(field for field, _value in resolve(answers).subplaces)}
     return {name: values for name, values in to_query(answers).items() if name in decide}
 
 
-@bp.route("/next-steps", methods=["GET", "POST"])
-def next_steps():
-    """After the appointment: ask for a copy and for who received the images."""
+def can_ask_recipients(place: Jurisdiction) -> bool:
+    """Whether the place's law gives a right to learn who received one's data."""
+    return bool(place.law and (place.law.list or place.law.recipients))
+
+
+class Letters:
+    """The letters of one place and request, in any language."""
+
+    def __init__(self, place: Jurisdiction, answers, wants, ways, received: date | None):
+        self.place, self.answers, self.wants, self.ways, self.received = place, answers, wants, ways, received
+
+    def _common(self, lang: str) -> dict:
+        place = self.place
+        exam = self.answers["exam"][0] if self.answers["exam"] else None
+        national = library().national(place.country, lang) if place.country else None
+        law_name = library().law_name(place.law, lang) if place.law else ""
+        values = {"law": law_name, "national": national or "",
+                  "exam": label("exam", exam) if exam and exam != "unsure" else str(words.SCAN_UNKNOWN)}
+        if self.received:
+            values["received"] = self._date(self.received, lang)
+            values["deadline"] = self._deadline_sentences(lang)
+        # One known body by name; several possible ones (or none known): the plain words.
+        body = place.authorities[0].name if len(place.authorities) == 1 else str(words.BODY_UNKNOWN)
+        values["body"] = body
+        values["under_law"] = str(words.UNDER_LAW) % {"law": law_name} if place.law else ""
+        return values
+
+    @staticmethod
+    def _date(day: date, lang: str) -> str:
+        return format_date(day, "long")  # in the letter's language: called in force_locale
+
+    def _deadline_sentences(self, lang: str) -> str:
+        first = self.place.first_deadline
+        if first is None or self.received is None:
+            return str(words.NO_DEADLINE)
+        law, deadline = first
+        when = dates(self.received, deadline)
+        text = str(words.DUE) % {"law": library().law_name(law, lang, short=True), "date": self._date(when.due, lang)}
+        if when.extended:
+            text += " " + str(words.EXTENDED) % {"date": self._date(when.extended, lang)}
+        return text
+
+    def request(self, lang: str) -> Texts:
+        with force_locale(lang):
+            texts = library().letter(self.place.letter, lang)
+            values = self._common(lang)
+            values["items"] = bullet_list([str(words.WANT[want]) for want in self.wants if want in words.WANT])
+            values["delivery"] = (str(words.SEND_IT) % {"ways": "; ".join(str(words.WAY[way]) for way in self.ways)}
+                                  if self.ways else "")
+            values["recipients"] = texts.parts.get("recipients", "") if "recipients" in self.wants else ""
+            parts = {part: fill(texts.parts[part], values) for part in ("subject", "body")}
+        return Texts(texts.lang, parts)
+
+    def stage(self, stage: str, lang: str) -> Texts:
+        """The follow-up, complaint or breach letter in `lang`."""
+        with force_locale(lang):
+            texts = library().ladder(lang)
+            values = self._common(lang)
+            parts = {"subject": fill(texts.parts[f"{stage}_subject"], values),
+                     "body": fill(texts.parts[f"{stage}_body"], values)}
+        return Texts(texts.lang, parts)
+
+
+def _letters_view(stage: str):
     values = mode.values()  # posted only in a mode that posts answers
     answers = from_multidict(values)
     place = resolve(answers)
     also = second_language(values)
-    letters = [letter_for(place, lang) for lang in [current(), also] if lang]
     received = received_date(values)
-    deadlines = [(law, deadline, dates(received, deadline)) for law, deadline in place.deadlines]
-    listing = (place.law, place.law.list, dates(received, place.law.list)) if place.law and place.law.list else None
+    offered_wants = tuple(want for want in WANTS if want != "recipients" or can_ask_recipients(place))
+    wants = chosen(values, "want", offered_wants) or tuple(w for w in DEFAULT_WANTS if w in offered_wants)
+    ways = chosen(values, "by", WAYS)
+    letters = Letters(place, answers, wants, ways, received)
+    languages = [lang for lang in [current(), also] if lang]
+    if stage == "request":
+        shown = [letters.request(lang) for lang in languages]
+    elif received is None:
+        shown = []  # a later step counts from the day the request was received: ask it first
+    else:
+        shown = [letters.stage(stage, lang) for lang in languages]
+    deadlines = [(law, deadline, dates(received or today(), deadline)) for law, deadline in place.deadlines]
+    law = place.law
+    listing = (law, law.list, dates(received or today(), law.list)) if law and law.list else None
     return make_response(render_template(
-        "next_steps.html", answers=answers, answers_query=sheet_query(answers, also),
-        place_query=place_answers(answers), place=place, letters=letters, deadlines=deadlines,
-        listing=listing, received=received, today=today()))
+        "next_steps.html", stage=stage, stages=STAGES, answers=answers, answers_query=sheet_query(answers, also),
+        place_query=place_answers(answers), place=place, letters=shown,
+        deadlines=deadlines, listing=listing, received=received or today(), received_given=received is not None,
+        today=today(), wants=wants, ways=ways, offered_wants=offered_wants, all_ways=WAYS,
+        want_labels=words.WANT_CHOICE, way_labels=words.WAY_CHOICE,
+        law_name=lambda law: library().law_name(law, current(), short=True),
+        rights_box=parts().rights(place.key, current()) if stage == "complaint" else None))
+
+
+@bp.route("/next-steps", methods=["GET", "POST"])
+def next_steps():
+    """After the appointment: the ladder's step the link names (`stage=followup`), the
+    request by default."""
+    stage = (mode.values().get("stage") or "request")
+    if stage not in STAGES:
+        abort(404)
+    return _letters_view(stage)
 
 
 @bp.get("/next-steps/reminder.ics")
 def reminder():
-    """A calendar file with one all-day event: the day after the first deadline."""
+    """A calendar file with one all-day event, the day after the first deadline, whose
+    description links back to the follow-up step with the place, scan and date filled in."""
     answers = from_multidict(request.args)
     place = resolve(answers)
     if place.first_deadline is None or not mode.current().downloads:
         abort(404)
-    due = dates(received_date(request.args), place.first_deadline[1]).due
-    texts = letter_for(place, current())
-    response = make_response(reminder_calendar(texts.parts, due + timedelta(days=1)).to_ical())
+    received = received_date(request.args) or today()
+    due = dates(received, place.first_deadline[1]).due
+    texts = library().letter(place.letter, current())
+    follow_up = public_url(url_for("letters.next_steps", stage="followup", received=received.isoformat(),
+                                   **place_answers(answers)))
+    description = f"{_plain(texts.parts['reminder_text'])}\n\n{follow_up}"
+    response = make_response(reminder_calendar(_plain(texts.parts["reminder_title"]), description,
+                                               due + timedelta(days=1)).to_ical())
     response.mimetype = "text/calendar"
     response.headers["Content-Disposition"] = 'attachment; filename="askfirst-reminder.ics"'
     return response
 
 
-def reminder_calendar(letter_parts: dict, day: date) -> icalendar.Calendar:
+def reminder_calendar(title: str, description: str, day: date) -> icalendar.Calendar:
     """icalendar escapes the text and folds long lines as RFC 5545 asks."""
     event = icalendar.Event()
     event.add("uid", f"{uuid.uuid4()}@askfirst")  # random: nothing links two reminders
     event.add("dtstamp", datetime.now(timezone.utc))
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
-    event.add("summary", _plain(letter_parts["reminder_title"]))
-    event.add("description", _plain(letter_parts["reminder_text"]))
+    event.add("summary", title)
+    event.add("description", description)
     cal = icalendar.Calendar()
     cal.add("prodid", "-//AskFirst//Reminder//EN")
     cal.add("version", "2.0")

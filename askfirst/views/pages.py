@@ -9,6 +9,7 @@ from ..content import PAGES
 from ..i18n import browser_choice, current
 from ..jurisdiction import resolve
 from . import library, parts
+from .letters import Letters
 
 root = Blueprint("root", __name__)
 bp = Blueprint("pages", __name__, url_prefix="/<lang>")
@@ -32,27 +33,36 @@ def home():
     return _show("home")
 
 
-# The rights page can show the rights box of one place: its chooser asks these answers.
+# The rights page and the breach page can show what applies in one place: their chooser
+# asks these answers.
 PLACE_FIELDS = ("country", "province", "land", "operator")
+PLACE_PAGES = ("rights", "breach")
 
 
 @bp.route("/<name>", methods=["GET", "POST"])
 def page(name: str):
     if name not in PAGES or name == "home":
         abort(404)
-    if name == "rights" and (request.method == "POST" or request.args):
-        return rights_for_place()
+    if name in PLACE_PAGES and (request.method == "POST" or request.args):
+        return page_for_place(name)
     if request.method == "POST":
         abort(405)
     return _show(name)
 
 
-def rights_for_place():
-    """The rights page with the box of the place chosen below it (`?country=ca&province=on`):
-    rendered per request, and, like every answer-bearing response, never stored."""
-    answers = from_multidict(mode.values())
+def page_for_place(name: str):
+    """The rights or breach page with what applies in the place chosen below it
+    (`?country=ca&province=on`): rendered per request, and, like every answer-bearing
+    response, never stored."""
+    values = mode.values()
+    answers = from_multidict(values)
     steps = [step for step in flow.STEPS if step.name in PLACE_FIELDS and step.applies(answers)]
     place = resolve(answers) if answers["country"] else None
+    lang = current()
+    breach = None
+    if name == "breach" and place is not None:
+        breach = {"rules": library().breach(place.texts, lang),
+                  "letter": Letters(place, answers, (), (), None).stage("breach", lang)}
     return make_response(render_template(
-        "page.html", page=library().page("rights", current()), place_steps=steps, answers=answers,
-        place_box=parts().rights(place.key, current()) if place else None))
+        "page.html", page=library().page(name, lang), place_steps=steps, answers=answers,
+        place_box=parts().rights(place.key, lang) if place else None, breach=breach))

@@ -1,0 +1,31 @@
+"""How answers travel from one page to the next: hidden fields, and the link (or, where
+the mode posts answers, the button) that carries them. Python rather than template
+macros, so that a page rendered ahead with slots (shells.py) can fill them per request
+without Jinja; macros.html's `hidden_answers` and `go` call these, so there is one source.
+"""
+
+from flask import url_for
+from markupsafe import Markup
+
+from . import mode
+
+HIDDEN = Markup('\n<input type="hidden" name="{}" value="{}">')
+BUTTON = Markup('\n<form method="post" action="{}" class="go">{}\n  <input type="hidden" name="show" value="1">\n'
+                '  <button type="submit" class="link-button{}">{}</button>\n</form>')
+LINK = Markup('\n<a{} href="{}">{}</a>')
+
+
+def hidden_fields(query: dict) -> Markup:
+    """One hidden field per value: `{"channel": ["portal", "disc"]}` is two."""
+    return Markup("").join(HIDDEN.format(name, value) for name, values in query.items() for value in values)
+
+
+def go(endpoint: str, answers: dict, values: dict, css_class: str, words) -> Markup:
+    """A way to another page that carries the answers: a link, or where the mode posts
+    answers (kiosk), a button that posts them, so that no URL holds one. Without answers
+    it is always a plain link."""
+    if mode.current().posts_answers and answers:
+        return BUTTON.format(url_for(endpoint, **values), hidden_fields(answers),
+                             Markup(" ") + css_class if css_class else "", words)
+    return LINK.format(Markup(' class="{}"').format(css_class) if css_class else "",
+                       url_for(endpoint, **dict(values, **answers)), words)

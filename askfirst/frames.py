@@ -1,0 +1,57 @@
+"""The page frame: the site's layout (templates/layout.html) around a page's own title
+and content, rendered ahead once per language and mode, with slots for what a request
+decides.
+
+Profiling showed the layout alone cost about 200 µs a page, more than most pages' own
+content: the language switcher (nine links built and escaped), url_for, gettext and the
+footer. Almost all of it is the same for everyone in a language and mode. What is not
+becomes a slot:
+
+- `title` and `main`: the page's own blocks, rendered per request as before;
+- `rest`: where the language links point, after `/<lang>/` (this page, with the answers
+  it shows, except where answers are posted), the same for every language;
+- `english`: the "read this page in English" link of a language not yet reviewed.
+
+Frames are kept by prerendered.py like any other part (kind "frame"): nothing in one
+comes from a request, and what a request fills in is never kept. With PRERENDER off a
+frame is rendered from layout.html on each request, so an edit shows at once.
+
+Slots are marked and filled as shells.py says.
+"""
+
+from flask import current_app, request
+from markupsafe import Markup
+
+from . import i18n
+from . import mode as modes
+from .shells import fill, slot
+
+HOME, PAGE = "home", "page"  # the layout differs only on the home page (kiosk: no reset)
+NAMES = (HOME, PAGE)
+
+
+def rendering_values() -> dict:
+    """What templates/parts/frame.html is rendered with: slots instead of the values
+    that depend on the request."""
+    return {"slot": slot, "language_links": lambda query: i18n.links_to(slot("rest")),
+            "same_page_in": lambda lang, query: slot("english")}
+
+
+def fillers(title: Markup, main: Markup, answers_query: dict) -> dict:
+    """What fills a frame's slots in this request."""
+    # Where answers are posted (kiosk), no link carries one, not even to another
+    # language: the same rule as the layout's.
+    query = {} if modes.current().posts_answers else answers_query
+    return {"title": lambda: title, "main": lambda: main, "rest": lambda: i18n.link_rest(query),
+            "english": lambda: i18n.same_page_in("en", query)}
+
+
+def frame_of_request() -> Markup:
+    """The frame of this request's page, in its language and mode."""
+    name = HOME if request.endpoint == "pages.home" else PAGE
+    return current_app.extensions["askfirst_prerendered"].get("frame", name, i18n.current())
+
+
+def page(title: Markup, main: Markup, answers_query: dict) -> Markup:
+    """base.html's one line: the frame of this request's page, filled."""
+    return fill(frame_of_request(), fillers(title, main, answers_query))
