@@ -82,9 +82,14 @@ def from_multidict(data) -> dict[str, tuple[str, ...]]:
 
 
 def region(answers: Answers) -> str:
-    """The legal region of the chosen country; "unsure" when no country was given."""
+    """The legal region of the patient's place: the country's, unless an answer below it
+    says otherwise (a church-run clinic in Germany follows church law, not the GDPR's
+    texts); "unsure" when no country was given."""
+    from .jurisdiction import resolve  # it reads answers like these; imported late, no cycle
+
     country = answers.get("country") or (UNSURE,)
-    return region_of(country[0])
+    place_region = resolve(answers).region
+    return place_region if place_region else region_of(country[0])
 
 
 def with_region(answers: Answers) -> dict[str, tuple[str, ...]]:

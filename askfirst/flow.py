@@ -129,8 +129,10 @@ def preceding(name: str, answers) -> str | None:
 
 
 def first_unanswered(answers, after: str) -> str | None:
-    """After a change from the review: a step that now applies and has no answer yet
-    (a province, once the country became Canada), else None (back to the review)."""
+    """After a change from the review: a step that the change made necessary and that has
+    no answer yet (a province, once the country became Canada), else None (back to the
+    review). Other unanswered steps stay unanswered, as the patient left them."""
     position = NAMES.index(after)
-    return next((name for name in names(answers)[:-1]
-                 if NAMES.index(name) > position and not answers.get(name)), None)
+    return next((step.name for step in STEPS
+                 if step.field.only_for and step.applies(answers) and NAMES.index(step.name) > position
+                 and not answers.get(step.name)), None)

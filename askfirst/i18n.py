@@ -9,6 +9,7 @@ Babel: the gettext locale (`zh_Hans`, the folder under translations/), the `lang
 attribute (`zh-Hans`), the writing direction and the language's own name.
 """
 
+from contextlib import contextmanager
 from functools import lru_cache
 
 import flask_babel
@@ -149,6 +150,22 @@ def request_translations():
     if translations is None:
         translations = g._askfirst_translations = flask_babel.get_translations()
     return translations
+
+
+@contextmanager
+def speaking(code: str):
+    """Strings, labels and dates in language `code` for a while, whatever the page's
+    language: a letter in the clinic's language beside the patient's."""
+    saved = g.get("_askfirst_translations")
+    with flask_babel.force_locale(gettext_locale(code)):
+        g._askfirst_translations = flask_babel.get_translations()
+        try:
+            yield
+        finally:
+            if saved is None:
+                g.pop("_askfirst_translations", None)
+            else:
+                g._askfirst_translations = saved
 
 
 def _gettext_now(string: str) -> str:

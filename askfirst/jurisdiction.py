@@ -70,6 +70,7 @@ def resolve(answers: Mapping[str, Iterable[str]], places: Places = PLACES) -> Ju
         return Jurisdiction(country.code if country else UNSURE, None, country.region if country else UNSURE,
                             (), None, None, (), texts, GENERAL_TEXTS, ())
     law = places.laws.get(country.law) if country.law else None
+    region = country.region
     authorities = [country.authority] if country.authority else []
     texts = letter = None
     chosen, open_questions, land = [], [], None
@@ -85,18 +86,18 @@ def resolve(answers: Mapping[str, Iterable[str]], places: Places = PLACES) -> Ju
             continue
         if place.law:
             law = places.laws.get(place.law)
+        region = place.region or region
         texts, letter = place.texts or texts, place.letter or letter
         if place.extra:
             land = place  # a Land: the next answer picks among its bodies
         # Each answer names the bodies anew; the last one asked decides.
         authorities = list(place.authorities)
-        if place.from_land:
-            # The body depends on the Land: without it, none is named (the box says how
-            # to find out) rather than a partial list that leaves the likeliest one out.
-            authorities = [] if land is None else [
-                *(key for part in place.from_land
-                  for key in (land.authorities if part == "authority" else land.extra.get(part, ()))),
-                *authorities]
+        if place.from_land and land is not None:
+            authorities = [*(key for part in place.from_land
+                             for key in (land.authorities if part == "authority" else land.extra.get(part, ()))),
+                           *authorities]
+        # Without the Land its bodies cannot be named: the box says how to find out, and
+        # names only those that do not depend on it (the EKD, the BfDI).
     bodies = tuple(places.authorities[key] for key in dict.fromkeys(authorities) if key in places.authorities)
     if len(bodies) == 1:
         open_questions = []  # the body is known whatever the other answers (a church's)
@@ -105,7 +106,7 @@ def resolve(answers: Mapping[str, Iterable[str]], places: Places = PLACES) -> Ju
     if law is not None:
         texts, letter = texts or law.texts, letter or law.letter
     key = "-".join([country.code, *(value for _name, value in chosen)])
-    return Jurisdiction(key, country.code, country.region, tuple(chosen), law,
+    return Jurisdiction(key, country.code, region, tuple(chosen), law,
                         places.laws.get(country.health_records) if country.health_records else None,
                         bodies, texts or GENERAL_TEXTS, letter or GENERAL_TEXTS, tuple(open_questions))
 

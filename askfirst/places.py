@@ -104,6 +104,7 @@ class Subplace:
     letter: str | None = None
     from_land: tuple[str, ...] = ()  # (operator) keys of the chosen Land's entry
     extra: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # (land) public, catholic
+    region: str | None = None  # the region its question rules use, if not the country's
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def _subplace(code: str, entry) -> Subplace:
     entry = _mapping(entry)
     extra = {key: _ids(entry.get(key)) for key in ("public", "catholic") if key in entry}
     return Subplace(code, entry.get("law"), _ids(entry.get("authority")), entry.get("texts"),
-                    entry.get("letter"), _ids(entry.get("from_land")), extra)
+                    entry.get("letter"), _ids(entry.get("from_land")), extra=extra, region=entry.get("region"))
 
 
 def parse_places(data, laws: Mapping[str, Law] | None = None,

@@ -45,9 +45,6 @@ def test_not_found_page_in_spanish(fetch):
     assert "404" in page.words()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app bug: askfirst/views/pages.py page() now takes POST for the rights page's place chooser and "
-    "answers a POST to another content page with abort(405) without valid_methods: no Allow header"))
 def test_wrong_method_on_a_page(fetch):
     page = fetch("/en/why", status=405, method="post")
     assert "GET" in page.headers["Allow"]

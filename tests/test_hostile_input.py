@@ -150,10 +150,6 @@ def test_wrong_methods_get_405_with_allow(app, client, lang, method, url):
     assert Page(response).one("h1").get_text().strip() == expected_title(app, lang, 405)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app bug: askfirst/views/pages.py `/<lang>/<name>` now takes POST (for the rights page's place "
-    "chooser): a POST to another content page gets abort(405) with no Allow header, and a POST to "
-    "/<lang>/check (GET only) falls through to page('check') and gets 404 instead of 405"))
 @pytest.mark.parametrize("path", [*(f"/en/{name}" for name in sorted(set(PAGES) - {"home", "rights"})),
                                   "/en/check"])
 def test_a_post_to_a_get_only_page_gets_405_with_allow(app, client, path):

@@ -13,13 +13,13 @@ from datetime import date, datetime, timedelta, timezone
 
 import icalendar
 from flask import Blueprint, abort, make_response, render_template, request, url_for
-from flask_babel import force_locale, format_date
+from flask_babel import format_date
 
 from .. import letter_words as words
 from .. import mode
 from ..answers import from_multidict, to_query
 from ..content import Texts
-from ..i18n import current
+from ..i18n import current, speaking
 from ..jurisdiction import Jurisdiction, dates, resolve
 from ..labels import label
 from ..letter import DEFAULT_WANTS, STAGES, WANTS, WAYS, bullet_list, chosen, fill
@@ -99,7 +99,7 @@ class Letters:
         return text
 
     def request(self, lang: str) -> Texts:
-        with force_locale(lang):
+        with speaking(lang):
             texts = library().letter(self.place.letter, lang)
             values = self._common(lang)
             values["items"] = bullet_list([str(words.WANT[want]) for want in self.wants if want in words.WANT])
@@ -111,7 +111,7 @@ class Letters:
 
     def stage(self, stage: str, lang: str) -> Texts:
         """The follow-up, complaint or breach letter in `lang`."""
-        with force_locale(lang):
+        with speaking(lang):
             texts = library().ladder(lang)
             values = self._common(lang)
             parts = {"subject": fill(texts.parts[f"{stage}_subject"], values),

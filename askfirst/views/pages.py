@@ -39,15 +39,20 @@ PLACE_FIELDS = ("country", "province", "land", "operator")
 PLACE_PAGES = ("rights", "breach")
 
 
-@bp.route("/<name>", methods=["GET", "POST"])
+@bp.get("/<name>")
 def page(name: str):
     if name not in PAGES or name == "home":
         abort(404)
-    if name in PLACE_PAGES and (request.method == "POST" or request.args):
+    if name in PLACE_PAGES and request.args:
         return page_for_place(name)
-    if request.method == "POST":
-        abort(405)
     return _show(name)
+
+
+# Only in kiosk mode, where answers are posted rather than put in a link (mode.values()
+# answers 405 elsewhere): the chooser of the rights and breach pages.
+@bp.post("/<any(rights, breach):name>")
+def page_posted(name: str):
+    return page_for_place(name)
 
 
 def page_for_place(name: str):
