@@ -158,6 +158,12 @@ def plan_sheet(bank: Sequence[Question], answers: Answers, limit: int, per_topic
     """
     ordered, worried = _ranked(bank, answers)
     chosen = _chosen(ordered, limit, per_topic)
+    # A question that must be asked is on the sheet even where the worries outrank it: it
+    # takes the place of the last one chosen.
+    missing = [question for question in ordered if question.must_ask and question not in chosen]
+    if missing:
+        chosen = [*chosen[:max(limit - len(missing), 0)], *missing]
+        chosen.sort(key=ordered.index)
     by_need = sorted(chosen, key=lambda question: (not question.must_ask, question.topic not in worried))
     firsts = tuple(by_need[:first])
     rest = [question for question in chosen if question not in firsts]

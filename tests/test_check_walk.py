@@ -37,15 +37,18 @@ def test_english_walk_for_a_ct_in_the_us_names_ocr_30_days_and_180_days(client):
 
 def test_sheet_groups_questions_by_topic_with_room_to_answer(client):
     sheet = walk(client, "en", US_CT)
-    topics = sheet.select("section.topic")
-    assert len(topics) >= 4
-    # Worries come first: sharing and rights lead the sheet.
-    assert {t.h2["id"] for t in topics[:2]} == {"topic-sharing", "topic-rights"}
+    # The three to ask first lead (the exposed server, then the worries: sharing, rights);
+    # then the rest, by topic, the worries' topics first.
+    first = [box["id"] for box in sheet.select(".ask-first .question input")]
+    assert first[0] == "q-server-internet" and len(first) == 3
+    topics = sheet.select(".then-ask section.topic")
+    assert len(topics) >= 3
+    assert topics[0].h3["id"] in {"topic-sharing", "topic-rights"}
     for question in sheet.select(".question"):
         assert question.select_one("input[type=checkbox]")
         assert question.select_one(".answer-space")
         assert len(question.select(".explain dd")) == 3
-    assert 8 <= len(sheet.select(".question")) <= 14
+    assert len(sheet.select(".ask-first .question, .then-ask .question")) == 8
 
 
 def test_sheet_url_carries_every_answer(client):

@@ -32,15 +32,7 @@ def test_the_new_pages_are_public_without_a_query_and_kept_by_no_one_with_one(cl
         assert response.headers["Cache-Control"] == "no-store", query
 
 
-# The breach page with a place, in every language: pt-br and zh-hans fail (500), the same
-# force_locale bug as the letters (pages.page_for_place builds the breach letter).
-PLACE_CRASH = pytest.mark.xfail(strict=True, reason=(
-    "views/pages.py page_for_place -> Letters.stage -> flask_babel.force_locale('pt-br'/'zh-hans') raises "
-    "ValueError (babel.Locale.parse wants pt_BR / zh_Hans): /pt-br/breach?country=.. and /zh-hans/breach?.. are 500"))
-
-
-@pytest.mark.parametrize("lang", [pytest.param(lang, marks=PLACE_CRASH) if lang in ("pt-br", "zh-hans") else lang
-                                  for lang in LANGUAGES])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_breach_page_with_a_place_in_every_language(client, lang):
     response = client.get(f"/{lang}/breach?country=fr")
     page = check_page(response, lang=lang)

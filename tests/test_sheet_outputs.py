@@ -64,15 +64,15 @@ def test_sheet_links_to_its_pdf(fetch):
 
 def test_two_languages_side_by_side_the_patients_first(fetch):
     page = fetch(f"/es/sheet?{TYPICAL}&also=en", lang="es")
-    pairs = page.select(".pair")
-    assert len(pairs) == len(page.select(".question:not(.echo)")) == 8
+    pairs = page.select(".ask-first .pair, .then-ask .pair")
+    assert len(pairs) == len(page.select(".ask-first .question:not(.echo), .then-ask .question:not(.echo)")) == 8
     for pair in pairs:
         first, second = pair.find_all("div", class_="question", recursive=False)
         assert first.get("lang") is None  # the page's own language, Spanish
         assert first.select_one("input[type=checkbox]") and first.select_one(".answer-space")
         assert second["lang"] == "en" and "echo" in second["class"]
         assert not second.select("input")  # one tick box per question, on the patient's side
-    assert page.soup.select_one("h2 .also")["lang"] == "en"
+    assert page.soup.select_one("h3 .also")["lang"] == "en"
 
 
 def test_two_languages_in_right_to_left_and_left_to_right(fetch):

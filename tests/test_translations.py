@@ -89,10 +89,17 @@ def test_a_missing_or_older_compiled_catalog_is_compiled_again(tmp_path):
     copy.write_bytes(po.read_bytes())
     mo = copy.with_suffix(".mo")
     assert compile_catalogs(tmp_path) == [mo]  # missing
-    with open(mo, "rb") as handle:  # Babel reads a context back from a .mo as bytes
-        compiled = {(m.context.decode() if isinstance(m.context, bytes) else m.context, m.id): m.string
-                    for m in read_mo(handle) if m.id}
-    assert compiled == {(m.context, m.id): m.string for m in catalog(po) if m.id and not m.fuzzy}
+    # Babel reads a context back from a .mo as bytes, and a plural's forms as a list or tuple.
+    def key(message):
+        context = message.context.decode() if isinstance(message.context, bytes) else message.context
+        return context, tuple(message.id) if isinstance(message.id, list | tuple) else message.id
+
+    def text(message):
+        return tuple(message.string) if isinstance(message.string, list | tuple) else message.string
+
+    with open(mo, "rb") as handle:
+        compiled = {key(m): text(m) for m in read_mo(handle) if m.id}
+    assert compiled == {key(m): text(m) for m in catalog(po) if m.id and not m.fuzzy}
     assert compile_catalogs(tmp_path) == []  # up to date
     os.utime(copy, (mo.stat().st_mtime + 10,) * 2)
     assert compile_catalogs(tmp_path) == [mo]  # the .po changed since
