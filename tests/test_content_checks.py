@@ -149,7 +149,7 @@ def test_places(content, old, new, expected):
     ('    name: "HIPAA Privacy Rule"\n', "",
      "content/laws.yaml: law 'hipaa': has no name"),
     ('    name: "HIPAA Privacy Rule"\n', '    name: "HIPAA Privacy Rule"\n    fee: free\n',
-     "content/laws.yaml: law 'hipaa': unknown key 'fee' (known: name, short, texts, letter, copy, list, source)"),
+     "content/laws.yaml: law 'hipaa': unknown key 'fee' (known: name, short, texts, letter, copy, list, recipients, source)"),
 ])
 def test_laws(content, old, new, expected):
     edit(layout.laws_path(content), old, new)

@@ -23,7 +23,9 @@ def words(tag) -> str:
 
 
 def query(**answers) -> str:
-    return "&".join(f"{field}={value}" for field, value in answers.items())
+    """A query string; a list gives the field once per value (`want=dicom&want=report`)."""
+    return "&".join(f"{field}={value}" for field, values in answers.items()
+                    for value in (values if isinstance(values, list) else [values]))
 
 
 def rights_box(client, **answers) -> str:
@@ -257,7 +259,8 @@ def test_not_sure_of_the_country_is_not_told_that_askfirst_does_not_cover_it(cli
 
 # (answers, received, in the letter, in "When the clinic should answer"); none: no dates.
 LETTERS = {
-    "us": ({"country": "us"}, "2026-01-31",
+    # The patient asks who received their data (want=recipients) where the law gives it.
+    "us": ({"country": "us", "want": ["dicom", "report", "recipients"]}, "2026-01-31",
            ["45 CFR §164.524", "within 30 days of receiving it", "within those 30 days why",
             "reasonable, cost-based fee", "§164.528", "does not include disclosures for treatment, payment or health "
             "care operations", "within 60 days", "up to 30 more", "The first accounting in any 12 months is free"],
@@ -265,7 +268,8 @@ LETTERS = {
             "The accounting of disclosures: by April 1, 2026, or at the latest by May 1, 2026"]),
     "gb": ({"country": "gb"}, "2026-01-31", ["Article 15 of the UK GDPR", "within one month", "normally free"],
            ["Under UK GDPR: by February 28, 2026", "at the latest by April 30, 2026"]),
-    "es": ({"country": "es"}, "2026-11-30", ["Article 15 of the General Data Protection Regulation",
+    "es": ({"country": "es", "want": ["dicom", "recipients"]}, "2026-11-30",
+           ["Article 15 of the General Data Protection Regulation",
                                              "C-154/21", "My first copy is free", "within one month"],
            ["Under GDPR: by December 30, 2026", "at the latest by February 28, 2027"]),
     "fr": ({"country": "fr"}, "2026-01-31", ["article L1111-7", "within 8 days (2 months for information more "
@@ -277,10 +281,10 @@ LETTERS = {
                       ["§ 630g BGB", "The first copy is free", "within one month"],
                       ["Under GDPR: by December 30, 2026", "at the latest by February 28, 2027"]),
     "de-he-catholic": ({"country": "de", "land": "he", "operator": "catholic"}, "2026-11-30",
-                       ["(Gesetz über den Kirchlichen Datenschutz (KDG))", "§ 630g BGB",
+                       ["your clinic, Gesetz über den Kirchlichen Datenschutz (KDG), I ask", "§ 630g BGB",
                         "Please tell me how long my request will take"], []),
     "de-sn-protestant": ({"country": "de", "land": "sn", "operator": "protestant"}, "2026-11-30",
-                         ["(Datenschutzgesetz der EKD (DSG-EKD))", "§ 630g BGB"], []),
+                         ["your clinic, Datenschutzgesetz der EKD (DSG-EKD), I ask", "§ 630g BGB"], []),
     "ca-on": ({"country": "ca", "province": "on"}, "2026-01-31", ["personal health information"],
               ["Under PHIPA: by March 2, 2026", "at the latest by April 1, 2026"]),
     "ca-nb": ({"country": "ca", "province": "nb"}, "2026-11-27", ["personal health information"],

@@ -19,7 +19,7 @@ def pdf_text(data: bytes) -> tuple[int, str]:
 
 @pytest.mark.parametrize("lang, expected", [("en", "My questions about my images"),
                                             ("ar", "أسئلتي عن صوري الطبية"),
-                                            ("zh-hans", "医学影像")])
+                                            ("zh-hans", "关于我的影像")])
 def test_pdf_download_of_the_sheet(client, lang, expected):
     response = client.get(f"/{lang}/sheet.pdf?{TYPICAL}")
     assert response.status_code == 200

@@ -41,6 +41,12 @@ def test_a_step_from_its_shell_is_the_step_jinja_renders(apps, prefix, lang, nam
     served, plain = apps
     url = f"/{lang}/check/{name}{query}"
     from_shell = served.test_client().get(prefix + url)
+    with plain.test_request_context(url):
+        asked = STEP_BY_NAME[name].applies(from_multidict(request.args))
+    if not asked:  # a province for a country without one: the check goes on to the next step
+        # (sent there on the web; shown at once in kiosk mode, where no address holds answers)
+        assert from_shell.status_code == (200 if prefix else 303)
+        return
     kiosk = {"askfirst.kiosk": True} if prefix else {}
     with plain.test_request_context(url, base_url=f"http://localhost{prefix}", environ_overrides=kiosk):
         plain.preprocess_request()
