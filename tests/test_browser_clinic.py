@@ -76,7 +76,8 @@ def settled_content(page, tries=50):
     ("/de/check/worry?country=de&worry=research&worry=breach",
      lambda p: p.locator("#worry-research").is_checked() and p.locator("#worry-breach").is_checked()),
     ("/fr/sheet?country=fr&exam=ct&setting=office", lambda p: "CNIL" in p.locator("section.rights").inner_text()),
-    ("/en/sheet?country=us&also=vi&channel=disc", lambda p: p.locator(".pair .echo[lang=vi]").count() == 8),
+    ("/en/sheet?country=us&also=vi&channel=disc",
+     lambda p: p.locator(".ask-first .pair .echo[lang=vi], .then-ask .pair .echo[lang=vi]").count() == 8),
     ("/en/check?country=xx&exam=brain", lambda p: p.locator("#country").input_value() == ""),
 ])
 def test_prepared_links_open_the_state_they_name(browser, live_server, link, check):
