@@ -33,6 +33,9 @@ WAY = {
     "email": _l("by e-mail"),
     "post": _l("by post, to my address above"),
 }
+# Translators: what separates the ways in SEND_IT, as your language writes a list of phrases
+# (Arabic "؛ ", Chinese "；", French " ; " with a no-break space). Keep the spaces it needs.
+BETWEEN_WAYS = _l("; ")
 # Translators: followed by a list of ways, e.g. "Please send it to me: on a CD or DVD; by post".
 SEND_IT = _l("Please send it to me: %(ways)s.")
 # Translators: in a letter, when the patient did not say which scan.
