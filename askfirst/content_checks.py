@@ -145,16 +145,27 @@ def _period_problem(raw, here: str, what: str) -> list[str]:
     return []
 
 
+def _entries(data, key: str, kind: str, where: str, found: list[str]):
+    """The (id, entry, "file: kind 'id'") of a file that maps `key` to its entries; each
+    entry that is not a mapping is noted in `found` and left out."""
+    entries = _mapping(data, where, found).get(key)
+    if not isinstance(entries, dict):
+        found.append(f"{where}: must map `{key}` to their entries")
+        return
+    for entry_id, entry in entries.items():
+        here = f"{where}: {kind} {entry_id!r}"
+        if not isinstance(entry_id, str):
+            found.append(f'{here}: YAML read an unquoted id as {entry_id!r}: quote it ("no", "on")')
+        elif not isinstance(entry, dict):
+            found.append(f"{here}: must map name, source and the rest")
+        else:
+            yield entry_id, entry, here
+
+
 def check_laws(data, where: str) -> list[str]:
     """laws.yaml: each law's name, texts and deadlines."""
-    laws = _mapping(data, where, found := []).get("laws")
-    if not isinstance(laws, dict):
-        return [*found, f"{where}: must map `laws` to their entries"]
-    for law_id, entry in laws.items():
-        here = f"{where}: law {law_id!r}"
-        if not isinstance(entry, dict):
-            found.append(f"{here}: must map name, source and the rest")
-            continue
+    found: list[str] = []
+    for _law_id, entry, here in _entries(data, "laws", "law", where, found):
         found += _unknown_keys(entry, LAW_KEYS, here)
         found += [f"{here}: has no {key}" for key in ("name", "source") if not entry.get(key)]
         for kind in ("copy", "list"):
@@ -175,17 +186,7 @@ def check_laws(data, where: str) -> list[str]:
 def check_authorities(data, where: str) -> list[str]:
     """authorities.yaml: each body's name, addresses and source."""
     found: list[str] = []
-    authorities = _mapping(data, where, found).get("authorities")
-    if not isinstance(authorities, dict):
-        return [*found, f"{where}: must map `authorities` to their entries"]
-    for key, entry in authorities.items():
-        here = f"{where}: authority {key!r}"
-        if not isinstance(key, str):
-            found.append(f'{here}: YAML read an unquoted id as {key!r}: quote it ("no", "on")')
-            continue
-        if not isinstance(entry, dict):
-            found.append(f"{here}: must map name, url, source and the rest")
-            continue
+    for _key, entry, here in _entries(data, "authorities", "authority", where, found):
         found += _unknown_keys(entry, AUTHORITY_KEYS, here)
         found += [f"{here}: has no {part}" for part in AUTHORITY_REQUIRED if not entry.get(part)]
         if not entry.get("url") and not entry.get("address"):

@@ -123,7 +123,7 @@ ALL = "exam=mri&channel=portal&setting=hospital&worry=rights"
 
 
 def test_changing_the_country_to_canada_from_the_review_asks_the_province_then_returns(client):
-    response = client.post(f"/en/check/country?then=review", data={"country": "ca", "exam": "mri", "channel": "portal",
+    response = client.post("/en/check/country?then=review", data={"country": "ca", "exam": "mri", "channel": "portal",
                                                                    "setting": "hospital", "worry": "rights",
                                                                    "then": "review"})
     location = urlsplit(response.headers["Location"])

@@ -130,7 +130,8 @@ def test_a_translation_of_a_question_the_bank_lacks(content):
     ("      public: {from_land: [public]}", "      public: {from_land: [publik]}",
      "content/places.yaml: subdivision 'operator': place 'public': from_land 'publik' is not one of authority, "
      "public, catholic"),
-    ("      by: {authority: de-by-private, public: de-by-public,", "      by: {authority: de-by-private, public: de-by-publik,",
+    ("      by: {authority: de-by-private, public: de-by-public,",
+     "      by: {authority: de-by-private, public: de-by-publik,",
      "content/places.yaml: subdivision 'land': place 'by': authority 'de-by-publik' is not in authorities.yaml"),
 ])
 def test_places(content, old, new, expected):
@@ -142,14 +143,16 @@ def test_places(content, old, new, expected):
     ("      deadline: {days: 30}\n      # Once per request", "      deadline: {day: 30}\n      # Once per request",
      "content/laws.yaml: law 'hipaa': copy: deadline {'day': 30} is not one of {days: N}, {business_days: N}, "
      "{months: N}"),
-    ("      extension: {months: 2}\n      source: \"GDPR Art. 12(3)", "      extension: {months: two}\n      source: \"GDPR Art. 12(3)",
+    ("      extension: {months: 2}\n      source: \"GDPR Art. 12(3)",
+     "      extension: {months: two}\n      source: \"GDPR Art. 12(3)",
      "content/laws.yaml: law 'gdpr': copy: extension {'months': 'two'} is not one of {days: N}"),
     ('      source: "PHIPAA s. 10(2) (facts.md §7.7)"\n', "",
      "content/laws.yaml: law 'ca-nb': copy has no source"),
     ('    name: "HIPAA Privacy Rule"\n', "",
      "content/laws.yaml: law 'hipaa': has no name"),
     ('    name: "HIPAA Privacy Rule"\n', '    name: "HIPAA Privacy Rule"\n    fee: free\n',
-     "content/laws.yaml: law 'hipaa': unknown key 'fee' (known: name, short, texts, letter, copy, list, recipients, source)"),
+     "content/laws.yaml: law 'hipaa': unknown key 'fee' "
+     "(known: name, short, texts, letter, copy, list, recipients, source)"),
 ])
 def test_laws(content, old, new, expected):
     edit(layout.laws_path(content), old, new)

@@ -5,7 +5,6 @@ layout and the request's language; nothing the request carried reflected unescap
 from urllib.parse import quote, urlsplit
 
 import pytest
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict

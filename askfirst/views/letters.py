@@ -103,8 +103,8 @@ class Letters:
             texts = library().letter(self.place.letter, lang)
             values = self._common(lang)
             values["items"] = bullet_list([str(words.WANT[want]) for want in self.wants if want in words.WANT])
-            values["delivery"] = (str(words.SEND_IT) % {"ways": str(words.BETWEEN_WAYS).join(str(words.WAY[way]) for way in self.ways)}
-                                  if self.ways else "")
+            ways = str(words.BETWEEN_WAYS).join(str(words.WAY[way]) for way in self.ways)
+            values["delivery"] = str(words.SEND_IT) % {"ways": ways} if self.ways else ""
             values["recipients"] = texts.parts.get("recipients", "") if "recipients" in self.wants else ""
             parts = {part: fill(texts.parts[part], values) for part in ("subject", "body")}
         return Texts(texts.lang, parts)
