@@ -36,6 +36,7 @@ def create_app(config: Config | str | None = None) -> Flask:
 
     babel.init_app(app, locale_selector=i18n.current_gettext_locale)
     i18n.install_template_gettext(app)  # after Flask-Babel, replacing its slower callables
+    i18n.keep_catalogs(app)
     app.url_value_preprocessor(i18n.take_lang_from_url)
     app.url_defaults(i18n.put_lang_into_urls)
     app.context_processor(_template_helpers)
