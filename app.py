@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import caching, carry, development, flow, frames, i18n, mode, pdf, security, step_shells
+from askfirst import caching, carry, development, flow, frames, i18n, mode, pdf, security, sheet_shells, step_shells
 from askfirst.answers import FIELD_BY_NAME
 from askfirst.config import CONFIGS, ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
 from askfirst.content import Library
@@ -36,13 +36,16 @@ def create_app(config: Config | str | None = None) -> Flask:
 
     babel.init_app(app, locale_selector=i18n.current_gettext_locale)
     i18n.install_template_gettext(app)  # after Flask-Babel, replacing its slower callables
+    i18n.keep_catalogs(app)
     app.url_value_preprocessor(i18n.take_lang_from_url)
     app.url_defaults(i18n.put_lang_into_urls)
     app.context_processor(_template_helpers)
     app.add_template_filter(lambda value, field: label(field, value), "label_of")
     app.jinja_env.globals.update(frame=frames.page, hidden_fields=carry.hidden_fields, go_to=carry.go,
                                  back_link=step_shells.back_link, then_field=step_shells.then_field,
-                                 mark_chosen=step_shells.mark_chosen)
+                                 mark_chosen=step_shells.mark_chosen, sheet_questions=sheet_shells.sheet_questions,
+                                 sheet_topics=sheet_shells.sheet_topics, appointment=sheet_shells.appointment,
+                                 answers_url=sheet_shells.answers_url)
 
     security.init_app(app)
     app.register_blueprint(service.bp)

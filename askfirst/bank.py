@@ -124,8 +124,14 @@ def _chosen(ordered: list[Question], limit: int, per_topic: int) -> list[Questio
         else:
             spare.append(question)
     chosen = (chosen + spare)[:limit]
-    chosen.sort(key=ordered.index)  # back into rank order
-    return chosen
+    return _in_rank_order(chosen, ordered)
+
+
+def _in_rank_order(questions: Sequence[Question], ordered: Sequence[Question]) -> list[Question]:
+    """`questions` in the order they have in `ordered`: by a rank looked up once per
+    question, not `ordered.index` (a scan of the whole list for every comparison)."""
+    rank = {id(question): position for position, question in enumerate(ordered)}
+    return sorted(questions, key=lambda question: rank[id(question)])
 
 
 def select_questions(bank: Sequence[Question], answers: Answers, limit: int,
@@ -162,10 +168,12 @@ def plan_sheet(bank: Sequence[Question], answers: Answers, limit: int, per_topic
     # takes the place of the last one chosen.
     missing = [question for question in ordered if question.must_ask and question not in chosen]
     if missing:
-        chosen = [*chosen[:max(limit - len(missing), 0)], *missing]
-        chosen.sort(key=ordered.index)
+        chosen = _in_rank_order([*chosen[:max(limit - len(missing), 0)], *missing], ordered)
     by_need = sorted(chosen, key=lambda question: (not question.must_ask, question.topic not in worried))
     firsts = tuple(by_need[:first])
-    rest = [question for question in chosen if question not in firsts]
-    others = [question for question in ordered if question not in chosen]
+    # By identity: a question's == compares every field, and these run for each question.
+    first_ids = {id(question) for question in firsts}
+    rest = [question for question in chosen if id(question) not in first_ids]
+    taken = {id(question) for question in chosen}
+    others = [question for question in ordered if id(question) not in taken]
     return SheetPlan(firsts, _groups(rest, worried), _groups(others, worried))

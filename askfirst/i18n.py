@@ -139,17 +139,34 @@ def links_to(rest: str) -> list[dict]:
 
 
 def request_translations():
-    """This request's catalog, looked up once and kept on g.
+    """This request's catalog: kept per language from start-up (keep_catalogs).
 
     Flask-Babel finds the catalog anew for every string, through several context
-    lookups; a sheet has a few hundred strings, so that alone cost milliseconds.
+    lookups and a parse of the locale; a sheet has a few hundred strings, so that alone
+    cost milliseconds. A catalog is the same for everyone in a language, so each is
+    found once when the app starts; `speaking` puts another language's on g for a while.
     """
     if not has_request_context():
         return flask_babel.get_translations()  # outside a request: untranslated
     translations = g.get("_askfirst_translations")
     if translations is None:
+        kept = current_app.extensions.get("askfirst_catalogs")
+        lang = current()
+        if kept is not None and lang in kept:
+            return kept[lang]
         translations = g._askfirst_translations = flask_babel.get_translations()
     return translations
+
+
+def keep_catalogs(app: Flask) -> None:
+    """Each offered language's gettext catalog, found once (see request_translations).
+    Catalogs come from translations/ only; nothing a request sends is kept."""
+    catalogs = {}
+    for lang in app.config["LANGUAGES"]:
+        with app.test_request_context(f"/{lang}/", base_url=app.config["PUBLIC_BASE_URL"]):
+            g.lang = lang
+            catalogs[lang] = flask_babel.get_translations()
+    app.extensions["askfirst_catalogs"] = catalogs
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from flask import Flask, g, render_template, url_for
 from markupsafe import Markup
 
-from . import flow, frames, step_shells
+from . import flow, frames, sheet_shells, step_shells
 from . import mode as modes
 from .bank import TOPICS
 from .content import PAGES, Library, without_external_links
@@ -102,6 +102,9 @@ KINDS = {
     "qr": Kind(lambda library: QR_TARGETS, _qr),
     "page": Kind(lambda library: PAGES, _page),
     "step": Kind(lambda library: flow.STEP_BY_NAME, lambda library, name, lang: step_shells.render(name)),
+    # The on-screen sheet, one shell per shape (sheet_shells.py); after the questions and
+    # rights boxes it does not hold, before nothing.
+    "sheet": Kind(lambda library: sheet_shells.SHAPES, lambda library, name, lang: sheet_shells.render(name)),
 }
 
 
@@ -111,6 +114,8 @@ def _path(kind: str, name: str, lang: str) -> str:
         return f"/{lang}/" if name == "home" else f"/{lang}/{name}"
     if kind == "step":
         return f"/{lang}/check/{name}"
+    if kind == "sheet":
+        return f"/{lang}/sheet"
     if kind == "frame":  # the layout asks only whether it is on the home page
         return f"/{lang}/" if name == frames.HOME else f"/{lang}/why"
     return f"/{lang}/"

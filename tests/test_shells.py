@@ -1,16 +1,21 @@
-"""Pages assembled from what is rendered ahead (askfirst/frames.py, step_shells.py) are
-the very pages the templates render per request: byte for byte, in every mode."""
+"""Pages assembled from what is rendered ahead (askfirst/frames.py, step_shells.py,
+sheet_shells.py) are the very pages the templates render per request: byte for byte, in
+every mode."""
 
 import pytest
-from flask import request
+from flask import render_template, request
 from jinja2 import ChoiceLoader, DictLoader
 
 from askfirst import mode
 from askfirst.answers import from_multidict
+from askfirst.bank import plan_sheet
 from askfirst.config import ROOT
 from askfirst.flow import STEP_BY_NAME
 from askfirst.forms import form_class
+from askfirst.jurisdiction import resolve
 from askfirst.views import check
+from askfirst.views.links import second_language, sheet_query
+from askfirst.views.sheet import wants_more
 from conftest import fresh_app
 
 ANSWERS = ["", "?country=de", "?country=us&exam=ct&channel=portal&channel=disc",
@@ -66,3 +71,34 @@ def test_pages_in_their_frame_are_the_pages_the_layout_renders(apps, prefix, url
     ours, theirs = served.test_client().get(prefix + url), plain.test_client().get(prefix + url)
     assert ours.status_code == theirs.status_code
     assert ours.get_data(as_text=True) == theirs.get_data(as_text=True)
+
+
+SHEETS = ["?country=us&exam=ct&channel=portal&channel=disc&setting=imaging_centre&worry=sharing&worry=rights",
+          "?country=gb&exam=mri&worry=rights&also=ar", "?country=de&exam=xray&worry=breach&also=fr&more=1",
+          "?country=fr&exam=other&more=1", "?also=es", "?country=<b>&exam=x%22y"]
+
+
+@pytest.mark.parametrize("prefix", ["", mode.PREFIX])
+@pytest.mark.parametrize("lang", ["en", "ar", "zh-hans"])
+@pytest.mark.parametrize("query", SHEETS)
+def test_a_sheet_from_its_shell_is_the_sheet_jinja_renders(apps, prefix, lang, query):
+    served, _ = apps
+    url = f"/{lang}/sheet{query}"
+    if prefix:  # kiosk: the answers are posted
+        with served.test_request_context(url):
+            posted = request.args.copy()
+        from_shell = served.test_client().post(prefix + url.partition("?")[0], data=posted)
+    else:
+        from_shell = served.test_client().get(url)
+    kiosk = {"askfirst.kiosk": True} if prefix else {}
+    with served.test_request_context(url, base_url=f"http://localhost{prefix}", environ_overrides=kiosk,
+                                     method="POST" if prefix else "GET", data=posted if prefix else None):
+        served.preprocess_request()
+        values = mode.values()
+        answers, also = from_multidict(values), second_language(values)
+        plan = plan_sheet(served.extensions["askfirst_library"].bank, answers, served.config["SHEET_MAX_QUESTIONS"])
+        rendered = render_template("sheet.html", plan=plan, answers=answers, answers_query=sheet_query(answers, also),
+                                   also=also, more=wants_more(values), for_pdf=False,
+                                   place_key=resolve(answers).key)
+    assert from_shell.status_code == 200
+    assert from_shell.get_data(as_text=True) == rendered

@@ -2,12 +2,12 @@
 
 from flask import Blueprint, abort, current_app, make_response, render_template
 
-from .. import mode, pdf
+from .. import mode, pdf, sheet_shells
 from ..answers import from_multidict
 from ..bank import plan_sheet
 from ..i18n import current
 from ..jurisdiction import resolve
-from . import library
+from . import library, parts
 from .links import second_language, sheet_query
 
 bp = Blueprint("sheet", __name__, url_prefix="/<lang>")
@@ -17,9 +17,15 @@ def render_sheet(answers, also, more: bool = False, for_pdf: bool = False) -> st
     """The sheet; `more` prints every other question that applies on extra pages too (on
     screen they are always there, under "More questions for your situation")."""
     plan = plan_sheet(library().bank, answers, current_app.config["SHEET_MAX_QUESTIONS"])
+    answers_query, place_key = sheet_query(answers, also), resolve(answers).key
+    # On screen, with answers to carry: the shell of this shape, rendered ahead. Without
+    # any (a kiosk's links then are plain links, not buttons), and for a PDF: Jinja in full.
+    if answers_query and not for_pdf:
+        shell = parts().sheet(sheet_shells.shape_of(plan, more), current())
+        return sheet_shells.page(shell, plan, answers, answers_query, also, place_key)
     return render_template(
-        "sheet.html", plan=plan, answers=answers, answers_query=sheet_query(answers, also), also=also,
-        more=more, for_pdf=for_pdf, place_key=resolve(answers).key)
+        "sheet.html", plan=plan, answers=answers, answers_query=answers_query, also=also,
+        more=more, for_pdf=for_pdf, place_key=place_key)
 
 
 def wants_more(values) -> bool:

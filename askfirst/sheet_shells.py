@@ -1,0 +1,173 @@
+"""The sheet on screen as a shell (shells.py): the page rendered ahead per language, mode
+and shape, with slots for what a patient's answers decide.
+
+Profiling showed the sheet costing about 2.4 ms a request, most of it Jinja: two macros
+called for every question and topic (tens of thousands of runtime calls), url_for for
+four links that carry the answers, and gettext. Yet most of the page (the headings,
+instructions, header lines, QR block, and the layout) is the same for everyone in a
+language and mode. What differs is:
+
+- which questions, under which topics (`first`, `topics`, `more`): the question blocks
+  are rendered ahead already (prerendered.py), so a slot is filled by joining them;
+- the rights box of the place (`rights`), rendered ahead too;
+- the answers in the links and buttons (`query`, `hidden`), and the scan named on the
+  "Appointment" line (`exam`);
+- whether there are topics beyond the first three, other questions, and whether they are
+  to be printed: these change the page's structure, so they choose one of a few shells
+  (a "shape"), rather than a slot each.
+
+The template stays the one source: sheet.html calls the helpers below (`sheet_questions`,
+`sheet_topics`, `appointment`, `answers_url`), and a shell is that template rendered with
+helpers that put slots in their place. A PDF, and a sheet without any answer, are still
+rendered by Jinja in full. The request's values are put in per request and kept nowhere.
+"""
+
+from itertools import product
+
+from flask import current_app, render_template, url_for
+from markupsafe import Markup, escape
+
+from . import carry, frames, i18n
+from . import mode as modes
+from .labels import label
+from .shells import fill, slot
+
+
+def _parts_getter():
+    """The store's `get` for this request's mode: looked up once per list, not per block."""
+    store, mode = current_app.extensions["askfirst_prerendered"], modes.current()
+    return lambda kind, name, lang: store.get(kind, name, lang, mode)
+
+
+# Plain f-strings of parts that are markup already (or escaped here): Markup.format goes
+# through string.Formatter for each field, which profiling showed costing more than the
+# rest of the sheet.
+def sheet_questions(questions, also: str | None) -> Markup:
+    """The question blocks, each beside its echo in the clinic's language when there is one."""
+    part, lang = _parts_getter(), i18n.current()
+    if also:
+        return Markup("".join(f'<div class="pair">{part("question", question.id, lang)}'
+                              f'{part("echo", question.id, also)}</div>' for question in questions))
+    return Markup("".join(part("question", question.id, lang) for question in questions))
+
+
+def sheet_topics(groups, prefix: str, also: str | None) -> Markup:
+    """One section per topic: its title (in both languages) and its questions."""
+    part, lang, prefix = _parts_getter(), i18n.current(), escape(prefix)
+    also_attributes = also and f'lang="{escape(i18n.tag(also))}" dir="{escape(i18n.direction(also))}"'
+    sections = []
+    for group in groups:
+        topic = escape(group.topic)
+        also_title = (f' <span class="also" {also_attributes}>/ {part("topic", group.topic, also)}</span>'
+                      if also else "")
+        sections.append(f'\n<section class="topic" aria-labelledby="{prefix}-{topic}">\n'
+                        f'  <h3 id="{prefix}-{topic}">{part("topic", group.topic, lang)}{also_title}</h3>\n'
+                        f'  {sheet_questions(group.questions, also)}\n</section>')
+    return Markup("".join(sections))
+
+
+def appointment(answers) -> str:
+    """The scan, written in on the "Appointment" line when the patient named one."""
+    exam = answers["exam"][0] if answers["exam"] else None
+    return label("exam", exam) if exam and exam not in ("other", "unsure") else ""
+
+
+def answers_url(endpoint: str, query: dict) -> str:
+    return url_for(endpoint, **query)
+
+
+# --- The shell --------------------------------------------------------------------------
+
+# What a shell is rendered with instead of the answers' query: one key that stands for
+# all of them, which `dict(answers_query, more=["1"])` in the template keeps.
+ANSWERS = object()
+
+
+def _split(query: dict) -> tuple[bool, dict]:
+    """Whether `query` holds the answers' stand-in, and the values added to it."""
+    return ANSWERS in query, {key: value for key, value in query.items() if key is not ANSWERS}
+
+
+def _shell_url(endpoint: str, query: dict) -> Markup:
+    """An address with the answers' query as a slot, and what the template added after it
+    (`&more=1`) encoded as url_for would."""
+    carries, extra = _split(query)
+    address = Markup(escape(url_for(endpoint)))
+    if not carries:
+        return Markup(escape(url_for(endpoint, **extra)))
+    added = url_for(endpoint, **extra).partition("?")[2]
+    return address + slot("query") + (escape("&" + added) if added else "")
+
+
+def _shell_go(endpoint: str, answers: dict, values: dict, css_class: str, words) -> Markup:
+    """carry.go with the answers as slots: the link's query, or the posted hidden fields."""
+    carries, extra = _split(answers)
+    if modes.current().posts_answers:
+        return carry.BUTTON.format(url_for(endpoint, **values), slot("hidden") + carry.hidden_fields(extra),
+                                   Markup(" ") + css_class if css_class else "", words)
+    return carry.LINK.format(Markup(' class="{}"').format(css_class) if css_class else "",
+                             _shell_url(endpoint, answers), words)
+
+
+class _Plan:
+    """A plan of the given shape: whether there are topics after the first three and more
+    questions; which questions, the slots say."""
+
+    def __init__(self, topics: bool, more: bool):
+        self.first, self.topics, self.more = "first", topics, more
+
+
+SHAPES = {f"{'topics' if topics else 'no-topics'}+{'more' if more else 'no-more'}+{'print' if printed else 'screen'}":
+          (topics, more, printed) for topics, more, printed in product((True, False), repeat=3)}
+
+
+def shape_of(plan, print_more: bool) -> str:
+    return (f"{'topics' if plan.topics else 'no-topics'}+{'more' if plan.more else 'no-more'}"
+            f"+{'print' if print_more else 'screen'}")
+
+
+class _ShellParts:
+    """The store's parts as the template asks for them, but the place's rights box a slot."""
+
+    def __init__(self, parts):
+        self._parts = parts
+
+    def __getattr__(self, kind: str):
+        if kind == "rights":
+            return lambda name, lang: slot("rights")
+        return getattr(self._parts, kind)
+
+
+def render(shape: str) -> str:
+    """The shell of a sheet of this shape, in the language and mode being rendered."""
+    from .prerendered import Parts  # prerendered.py imports this module
+
+    topics, more, printed = SHAPES[shape]
+    return render_template(
+        "sheet.html", plan=_Plan(topics, more), answers=None, answers_query={ANSWERS: ()}, also=None,
+        more=printed, for_pdf=False, place_key=None,
+        parts=_ShellParts(Parts(current_app.extensions["askfirst_prerendered"], modes.current())),
+        sheet_questions=lambda questions, also: slot(questions),
+        sheet_topics=lambda groups, prefix, also: slot(prefix),
+        appointment=lambda answers: slot("exam"), answers_url=_shell_url, go_to=_shell_go,
+        # The layout's own slots stay for the request to fill (through the frame, or the
+        # layout itself where a test renders without frames).
+        **frames.rendering_values(),
+        frame=lambda title, main, query: fill(
+            frames.frame_of_request(), {"title": lambda: title, "main": lambda: main}, keep_others=True))
+
+
+def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, place_key: str) -> Markup:
+    """The sheet on screen: its shell, filled with this request's answers."""
+    lang = i18n.current()
+    # One url_for for the answers' query, which every link of the page carries.
+    query = url_for("sheet.sheet", **answers_query).partition("?")[2]
+    return fill(shell, {
+        **frames.fillers(Markup(""), Markup(""), answers_query),
+        "first": lambda: sheet_questions(plan.first, also),
+        "topic": lambda: sheet_topics(plan.topics, "topic", also),
+        "more": lambda: sheet_topics(plan.more, "more", also),
+        "rights": lambda: _parts_getter()("rights", place_key, lang),
+        "exam": lambda: appointment(answers),
+        "query": lambda: "?" + query,
+        "hidden": lambda: carry.hidden_fields(answers_query)})
