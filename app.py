@@ -45,7 +45,7 @@ def create_app(config: Config | str | None = None) -> Flask:
                                  back_link=step_shells.back_link, then_field=step_shells.then_field,
                                  mark_chosen=step_shells.mark_chosen, sheet_questions=sheet_shells.sheet_questions,
                                  sheet_topics=sheet_shells.sheet_topics, appointment=sheet_shells.appointment,
-                                 answers_url=sheet_shells.answers_url)
+                                 answers_url=sheet_shells.answers_url, paper_choice=sheet_shells.paper_choice)
 
     security.init_app(app)
     app.register_blueprint(service.bp)

@@ -18,12 +18,12 @@ from . import content_layout as layout
 from .answers import FIELD_BY_NAME, FIELDS
 from .bank import CONDITION_KEYS, PRIORITY_WEIGHT, TOPICS
 from .config import SHIPPED_LANGUAGES
-from .places import GENERAL_TEXTS, PERIOD_UNITS, UNSURE, Places, load_places, parse_period
+from .places import GENERAL_TEXTS, PAPERS, PERIOD_UNITS, UNSURE, Places, load_places, parse_period
 
 QUESTION_KEYS = ("id", "topic", "priority", "when", "must_ask")
 PLACES_KEYS = ("regions", "groups", "countries", "subdivisions")
 GROUP_KEYS = ("sort_by_name",)
-COUNTRY_KEYS = ("code", "region", "group", "law", "authority", "health_records", "by", "aliases", "texts")
+COUNTRY_KEYS = ("code", "region", "group", "law", "authority", "health_records", "by", "aliases", "texts", "paper")
 SUBDIVISION_KEYS = ("country", "then", "places")
 SUBPLACE_KEYS = ("law", "authority", "texts", "letter", "from_land", "public", "catholic", "region")
 LAW_KEYS = ("name", "short", "texts", "letter", "copy", "list", "recipients", "source")
@@ -272,6 +272,8 @@ def _check_country(entry: dict, regions: list, groups: dict, subdivisions: dict,
         found.append(f"{here}: group {entry.get('group')!r} is not one of {', '.join(groups)}")
     found += refs.law(entry.get("law"), here) + refs.law(entry.get("health_records"), here)
     found += refs.bodies(entry.get("authority"), here)
+    if "paper" in entry and entry["paper"] not in PAPERS:
+        found.append(f"{here}: paper {entry['paper']!r} is not one of {', '.join(PAPERS)} (leave it out for a4)")
     by = entry.get("by")
     if by is not None and by not in subdivisions:
         found.append(f"{here}: by {by!r} is not a field under subdivisions")

@@ -29,6 +29,10 @@ UNSURE = "unsure"
 GENERAL_TEXTS = "other"
 # The units a period may be given in (see jurisdiction.due).
 PERIOD_UNITS = ("days", "business_days", "months")
+# The paper a sheet may print on (`paper` in places.yaml, and the patient's choice in the
+# sheet's link), and the one for every country that names none.
+PAPERS = ("a4", "letter")
+DEFAULT_PAPER = "a4"
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class Country:
     by: str | None  # the subdivision field asked below the national level
     aliases: tuple[str, ...] = ()  # other spellings a hand-written link may use (`uk`)
     texts: str | None = None  # for an answer that is not a country ("not sure"): its box
+    paper: str = DEFAULT_PAPER  # the sheet's paper there by default: one of PAPERS
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,12 @@ class Places:
 
     def country(self, code: str | None) -> Country | None:
         return next((country for country in self.countries if country.code == code), None)
+
+    def paper(self, code: str | None) -> str:
+        """The paper a sheet prints on by default for this country code: A4 where the
+        country names none, and for "somewhere else", "not sure" or an unknown code."""
+        country = self.country(code)
+        return country.paper if country and country.paper in PAPERS else DEFAULT_PAPER
 
     @property
     def region_values(self) -> tuple[str, ...]:
@@ -239,7 +250,8 @@ def parse_places(data, laws: Mapping[str, Law] | None = None,
     entries = data.get("countries") if isinstance(data.get("countries"), list) else []
     countries = tuple(Country(entry.get("code"), entry.get("region"), entry.get("group"), entry.get("law"),
                               entry.get("authority"), entry.get("health_records"), entry.get("by"),
-                              _ids(entry.get("aliases")), entry.get("texts"))
+                              _ids(entry.get("aliases")), entry.get("texts"),
+                              entry.get("paper") or DEFAULT_PAPER)
                       for entry in entries if isinstance(entry, dict))
     subdivisions = {}
     for name, entry in _mapping(data.get("subdivisions")).items():

@@ -25,10 +25,12 @@ rendered by Jinja in full. The request's values are put in per request and kept 
 from itertools import product
 
 from flask import current_app, render_template, url_for
+from flask_babel import pgettext
 from markupsafe import Markup, escape
 
 from . import carry, frames, i18n
 from . import mode as modes
+from .i18n import lazy_gettext as _l
 from .labels import label
 from .shells import fill, slot
 
@@ -74,6 +76,28 @@ def appointment(answers) -> str:
 
 def answers_url(endpoint: str, query: dict) -> str:
     return url_for(endpoint, **query)
+
+
+# The paper sizes' names, as the switch shows them.
+PAPER_NAMES = {"a4": lambda: pgettext("paper size", "A4"), "letter": lambda: pgettext("paper size", "Letter")}
+# Translators: before the two paper sizes the sheet can print on, "A4 · Letter".
+PAPER_SIZE = _l("Paper size:")
+
+
+def paper_choice(paper: str, answers_query: dict) -> Markup:
+    """"Paper size: A4 · Letter", the current one in bold, the other a way to the same
+    sheet on that paper (a link, or a posted button in kiosk mode)."""
+    from .places import PAPERS
+
+    others = {key: value for key, value in answers_query.items() if key != "paper"}
+    items = []
+    for size in PAPERS:
+        name = PAPER_NAMES[size]()
+        items.append(Markup('\n  <strong aria-current="true">{}</strong>').format(name) if size == paper
+                     else carry.go("sheet.sheet", {**others, "paper": [size]}, {}, "", name))
+    return Markup('<div class="paper-choice no-print" role="group" aria-labelledby="paper-label">\n'
+                  '  <span id="paper-label">{}</span>{}\n</div>').format(
+        PAPER_SIZE, Markup(' <span aria-hidden="true">·</span>').join(items))
 
 
 # --- The shell --------------------------------------------------------------------------
@@ -150,6 +174,7 @@ def render(shape: str) -> str:
         sheet_questions=lambda questions, also: slot(questions),
         sheet_topics=lambda groups, prefix, also: slot(prefix),
         appointment=lambda answers: slot("exam"), answers_url=_shell_url, go_to=_shell_go,
+        paper=slot("paper"), paper_choice=lambda paper, query: slot("paper_choice"),
         # The layout's own slots stay for the request to fill (through the frame, or the
         # layout itself where a test renders without frames).
         **frames.rendering_values(),
@@ -157,7 +182,8 @@ def render(shape: str) -> str:
             frames.frame_of_request(), {"title": lambda: title, "main": lambda: main}, keep_others=True))
 
 
-def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, place_key: str) -> Markup:
+def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, place_key: str,
+         paper: str) -> Markup:
     """The sheet on screen: its shell, filled with this request's answers."""
     lang = i18n.current()
     # One url_for for the answers' query, which every link of the page carries.
@@ -169,5 +195,7 @@ def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, pl
         "more": lambda: sheet_topics(plan.more, "more", also),
         "rights": lambda: _parts_getter()("rights", place_key, lang),
         "exam": lambda: appointment(answers),
+        "paper": lambda: escape(paper),
+        "paper_choice": lambda: paper_choice(paper, answers_query),
         "query": lambda: "?" + query,
         "hidden": lambda: carry.hidden_fields(answers_query)})

@@ -114,6 +114,8 @@ def test_a_translation_of_a_question_the_bank_lacks(content):
      "content/places.yaml: country 'ca': by 'provinces' is not a field under subdivisions"),
     ("    law: gdpr\n    authority: es\n", "    law: gdpr\n    authorty: es\n",
      "content/places.yaml: country 'es': unknown key 'authorty' (known: code, region, group, law, authority,"),
+    ("    authority: us\n    paper: letter\n", "    authority: us\n    paper: legal\n",
+     "content/places.yaml: country 'us': paper 'legal' is not one of a4, letter (leave it out for a4)"),
     ("regions: [us, eu, uk, ca, other]", "regions: [us, eu, uk, ca]",
      "content/places.yaml: regions: 'other' is missing"),
     # Below the national level: what each answer decides, and the codes links carry.

@@ -77,3 +77,10 @@ def test_every_group_has_a_translated_title(app):
     # country list only when a page shows it; the content checks cannot see labels.py.
     with app.test_request_context("/en/check/country"):
         assert set(labels.group_titles()) == set(places.PLACES.groups)
+
+
+def test_the_united_states_and_canada_print_on_letter_every_other_place_on_a4():
+    letter = {country.code for country in places.PLACES.countries if places.PLACES.paper(country.code) == "letter"}
+    assert letter == {"us", "ca"}
+    for code in ("gb", "de", "fr", "no", "other", "unsure", "xx", None):
+        assert places.PLACES.paper(code) == "a4", code

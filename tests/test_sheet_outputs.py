@@ -104,3 +104,62 @@ def test_qr_code_links_to_the_explanations_in_the_same_language(app_with):
     expected = segno.make("https://askfirst.example/fr/why", error="m")
     assert str(block.svg.path["d"]) in expected.svg_inline(scale=2, border=2, svgclass="qr", lineclass=None)
     assert block.svg["aria-hidden"] == "true"
+
+
+# --- the paper: Letter in the United States and Canada, A4 elsewhere, and the patient's choice
+
+LETTER, A4 = (612, 792), (595, 842)  # in points
+
+
+def page_sizes(data: bytes) -> set[tuple[int, int]]:
+    return {(round(float(page.mediabox.width)), round(float(page.mediabox.height)))
+            for page in PdfReader(io.BytesIO(data)).pages}
+
+
+@pytest.mark.parametrize("query, paper", [
+    ("country=us", "letter"), ("country=ca&province=on", "letter"), ("country=ca", "letter"),
+    ("country=de", "a4"), ("country=gb", "a4"), ("country=other", "a4"), ("country=unsure", "a4"), ("", "a4"),
+    ("country=us&paper=a4", "a4"), ("country=fr&paper=letter", "letter"), ("country=ca&paper=legal", "letter"),
+])
+def test_the_sheet_names_its_paper(fetch, query, paper):
+    page = fetch(f"/en/sheet?{query}")
+    assert page.one("article.sheet")["class"] == ["sheet", f"paper-{paper}"]
+    choice = page.one(".paper-choice")
+    assert choice["role"] == "group" and page.one("#paper-label").get_text() == "Paper size:"
+    assert choice.select_one("strong[aria-current=true]").get_text() == {"a4": "A4", "letter": "Letter"}[paper]
+    other = "letter" if paper == "a4" else "a4"
+    (link,) = choice.select("a")
+    assert link["href"].endswith(f"paper={other}")
+
+
+def test_the_paper_choice_travels_in_the_sheets_own_links(fetch):
+    page = fetch(f"/en/sheet?{TYPICAL}&also=fr&paper=a4")
+    assert page.one("a[download]")["href"] == f"/en/sheet.pdf?{TYPICAL}&also=fr&paper=a4"
+    assert page.one(".paper-choice a")["href"] == f"/en/sheet?{TYPICAL}&also=fr&paper=letter"
+    assert page.one(".more-questions a")["href"] == f"/en/sheet?{TYPICAL}&also=fr&paper=a4&more=1"
+    more = fetch(f"/en/sheet?{TYPICAL}&more=1&paper=a4")
+    assert more.one(".paper-choice a")["href"] == f"/en/sheet?{TYPICAL}&more=1&paper=letter"
+    assert more.one("a[download]")["href"] == f"/en/sheet.pdf?{TYPICAL}&more=1&paper=a4"
+    # Without a choice, the links name no paper: the country decides.
+    plain = fetch(f"/en/sheet?{TYPICAL}")
+    assert plain.one("a[download]")["href"] == f"/en/sheet.pdf?{TYPICAL}"
+
+
+def test_in_kiosk_mode_the_paper_choice_is_posted(client):
+    page = check_page(client.post("/kiosk/en/sheet", data={"country": "us", "exam": "mri", "paper": "a4"}))
+    assert page.one("article.sheet")["class"] == ["sheet", "paper-a4"]
+    form = page.one(".paper-choice form.go")
+    assert form["method"] == "post" and form["action"] == "/kiosk/en/sheet"
+    fields = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+    assert fields == {"country": "us", "exam": "mri", "paper": "letter", "show": "1"}
+    assert not page.select(".paper-choice a")
+
+
+@pytest.mark.parametrize("lang, query, size", [
+    ("en", TYPICAL, LETTER), ("es", "country=ca&province=qc&exam=mri", LETTER), ("de", "country=de&exam=mri", A4),
+    ("ar", "country=gb&exam=ct", A4), ("en", f"{TYPICAL}&paper=a4", A4), ("zh-hans", "country=fr&paper=letter", LETTER),
+])
+def test_the_pdf_is_on_the_sheets_paper(client, lang, query, size):
+    response = client.get(f"/{lang}/sheet.pdf?{query}")
+    assert response.status_code == 200
+    assert page_sizes(response.data) == {size}

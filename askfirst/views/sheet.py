@@ -7,36 +7,48 @@ from ..answers import from_multidict
 from ..bank import plan_sheet
 from ..i18n import current
 from ..jurisdiction import resolve
+from ..places import PAPERS, PLACES
 from . import library, parts
 from .links import second_language, sheet_query
 
 bp = Blueprint("sheet", __name__, url_prefix="/<lang>")
 
 
-def render_sheet(answers, also, more: bool = False, for_pdf: bool = False) -> str:
+def render_sheet(answers, also, more: bool = False, for_pdf: bool = False, paper: str | None = None) -> str:
     """The sheet; `more` prints every other question that applies on extra pages too (on
-    screen they are always there, under "More questions for your situation")."""
+    screen they are always there, under "More questions for your situation"). It prints
+    on `paper`, the patient's choice, which its links then carry like an answer; or else
+    on its country's paper (places.yaml)."""
     plan = plan_sheet(library().bank, answers, current_app.config["SHEET_MAX_QUESTIONS"])
-    answers_query, place_key = sheet_query(answers, also), resolve(answers).key
+    place = resolve(answers)
+    answers_query = {**sheet_query(answers, also), **({"paper": [paper]} if paper else {})}
+    place_key, paper = place.key, paper or PLACES.paper(place.country)
     # On screen, with answers to carry: the shell of this shape, rendered ahead. Without
     # any (a kiosk's links then are plain links, not buttons), and for a PDF: Jinja in full.
     if answers_query and not for_pdf:
         shell = parts().sheet(sheet_shells.shape_of(plan, more), current())
-        return sheet_shells.page(shell, plan, answers, answers_query, also, place_key)
+        return sheet_shells.page(shell, plan, answers, answers_query, also, place_key, paper)
     return render_template(
         "sheet.html", plan=plan, answers=answers, answers_query=answers_query, also=also,
-        more=more, for_pdf=for_pdf, place_key=place_key)
+        more=more, for_pdf=for_pdf, place_key=place_key, paper=paper)
 
 
 def wants_more(values) -> bool:
     return values.get("more") == "1"
 
 
+def chosen_paper(values) -> str | None:
+    """The paper the patient chose on the sheet (`paper=a4` or `paper=letter`), if any."""
+    paper = values.get("paper", "")
+    return paper if paper in PAPERS else None
+
+
 @bp.route("/sheet", methods=["GET", "POST"])
 def sheet():
     """The question sheet; unknown or invalid values in the link are ignored."""
     values = mode.values()  # posted only in a mode that posts answers
-    return make_response(render_sheet(from_multidict(values), second_language(values), wants_more(values)))
+    return make_response(render_sheet(from_multidict(values), second_language(values), wants_more(values),
+                                      paper=chosen_paper(values)))
 
 
 @bp.get("/sheet.pdf")
@@ -52,7 +64,8 @@ def sheet_pdf():
     try:
         # A sheet in two languages takes about twice as long: it holds two slots.
         with pdf.service(current_app).slot(2 if also else 1) as renderer:
-            document = renderer.render(render_sheet(answers, also, wants_more(values), for_pdf=True))
+            document = renderer.render(render_sheet(answers, also, wants_more(values), for_pdf=True,
+                                                    paper=chosen_paper(values)))
     except (pdf.Busy, pdf.Unavailable):
         abort(503, retry_after=pdf.RETRY_AFTER_SECONDS)
     response = make_response(document)
