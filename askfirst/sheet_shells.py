@@ -84,7 +84,7 @@ PAPER_NAMES = {"a4": lambda: pgettext("paper size", "A4"), "letter": lambda: pge
 PAPER_SIZE = _l("Paper size:")
 
 
-def paper_choice(paper: str, answers_query: dict) -> Markup:
+def paper_choice(paper: str, answers_query: dict, more: bool = False) -> Markup:
     """"Paper size: A4 · Letter", the current one in bold, the other a way to the same
     sheet on that paper (a link, or a posted button in kiosk mode)."""
     from .places import PAPERS
@@ -94,7 +94,8 @@ def paper_choice(paper: str, answers_query: dict) -> Markup:
     for size in PAPERS:
         name = PAPER_NAMES[size]()
         items.append(Markup('\n  <strong aria-current="true">{}</strong>').format(name) if size == paper
-                     else carry.go("sheet.sheet", {**others, "paper": [size]}, {}, "", name))
+                     else carry.go("sheet.sheet", {**others, **({"more": ["1"]} if more else {}), "paper": [size]},
+                                   {}, "", name))
     return Markup('<div class="paper-choice no-print" role="group" aria-labelledby="paper-label">\n'
                   '  <span id="paper-label">{}</span>{}\n</div>').format(
         PAPER_SIZE, Markup(' <span aria-hidden="true">·</span>').join(items))
@@ -174,7 +175,7 @@ def render(shape: str) -> str:
         sheet_questions=lambda questions, also: slot(questions),
         sheet_topics=lambda groups, prefix, also: slot(prefix),
         appointment=lambda answers: slot("exam"), answers_url=_shell_url, go_to=_shell_go,
-        paper=slot("paper"), paper_choice=lambda paper, query: slot("paper_choice"),
+        paper=slot("paper"), paper_choice=lambda paper, query, more: slot("paper_choice"),
         # The layout's own slots stay for the request to fill (through the frame, or the
         # layout itself where a test renders without frames).
         **frames.rendering_values(),
@@ -183,7 +184,7 @@ def render(shape: str) -> str:
 
 
 def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, place_key: str,
-         paper: str) -> Markup:
+         paper: str, more: bool) -> Markup:
     """The sheet on screen: its shell, filled with this request's answers."""
     lang = i18n.current()
     # One url_for for the answers' query, which every link of the page carries.
@@ -196,6 +197,6 @@ def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, pl
         "rights": lambda: _parts_getter()("rights", place_key, lang),
         "exam": lambda: appointment(answers),
         "paper": lambda: escape(paper),
-        "paper_choice": lambda: paper_choice(paper, answers_query),
+        "paper_choice": lambda: paper_choice(paper, answers_query, more),
         "query": lambda: "?" + query,
         "hidden": lambda: carry.hidden_fields(answers_query)})

@@ -139,7 +139,7 @@ def test_the_paper_choice_travels_in_the_sheets_own_links(fetch):
     assert page.one(".more-questions a")["href"] == f"/en/sheet?{TYPICAL}&also=fr&paper=a4&more=1"
     more = fetch(f"/en/sheet?{TYPICAL}&more=1&paper=a4")
     assert more.one(".paper-choice a")["href"] == f"/en/sheet?{TYPICAL}&more=1&paper=letter"
-    assert more.one("a[download]")["href"] == f"/en/sheet.pdf?{TYPICAL}&more=1&paper=a4"
+    assert more.one("a[download]")["href"] == f"/en/sheet.pdf?{TYPICAL}&paper=a4&more=1"
     # Without a choice, the links name no paper: the country decides.
     plain = fetch(f"/en/sheet?{TYPICAL}")
     assert plain.one("a[download]")["href"] == f"/en/sheet.pdf?{TYPICAL}"

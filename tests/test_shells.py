@@ -13,9 +13,10 @@ from askfirst.config import ROOT
 from askfirst.flow import STEP_BY_NAME
 from askfirst.forms import form_class
 from askfirst.jurisdiction import resolve
+from askfirst.places import PLACES
 from askfirst.views import check
 from askfirst.views.links import second_language, sheet_query
-from askfirst.views.sheet import wants_more
+from askfirst.views.sheet import chosen_paper, wants_more
 from conftest import fresh_app
 
 ANSWERS = ["", "?country=de", "?country=us&exam=ct&channel=portal&channel=disc",
@@ -75,7 +76,8 @@ def test_pages_in_their_frame_are_the_pages_the_layout_renders(apps, prefix, url
 
 SHEETS = ["?country=us&exam=ct&channel=portal&channel=disc&setting=imaging_centre&worry=sharing&worry=rights",
           "?country=gb&exam=mri&worry=rights&also=ar", "?country=de&exam=xray&worry=breach&also=fr&more=1",
-          "?country=fr&exam=other&more=1", "?also=es", "?country=<b>&exam=x%22y"]
+          "?country=fr&exam=other&more=1", "?also=es", "?country=<b>&exam=x%22y",
+          "?country=ca&province=on&exam=mammogram", "?country=us&exam=ct&paper=a4&more=1"]
 
 
 @pytest.mark.parametrize("prefix", ["", mode.PREFIX])
@@ -97,8 +99,11 @@ def test_a_sheet_from_its_shell_is_the_sheet_jinja_renders(apps, prefix, lang, q
         values = mode.values()
         answers, also = from_multidict(values), second_language(values)
         plan = plan_sheet(served.extensions["askfirst_library"].bank, answers, served.config["SHEET_MAX_QUESTIONS"])
-        rendered = render_template("sheet.html", plan=plan, answers=answers, answers_query=sheet_query(answers, also),
+        chosen = chosen_paper(values)
+        query = {**sheet_query(answers, also), **({"paper": [chosen]} if chosen else {})}
+        place = resolve(answers)
+        rendered = render_template("sheet.html", plan=plan, answers=answers, answers_query=query,
                                    also=also, more=wants_more(values), for_pdf=False,
-                                   place_key=resolve(answers).key)
+                                   place_key=place.key, paper=chosen or PLACES.paper(place.country))
     assert from_shell.status_code == 200
     assert from_shell.get_data(as_text=True) == rendered

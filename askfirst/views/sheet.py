@@ -27,7 +27,7 @@ def render_sheet(answers, also, more: bool = False, for_pdf: bool = False, paper
     # any (a kiosk's links then are plain links, not buttons), and for a PDF: Jinja in full.
     if answers_query and not for_pdf:
         shell = parts().sheet(sheet_shells.shape_of(plan, more), current())
-        return sheet_shells.page(shell, plan, answers, answers_query, also, place_key, paper)
+        return sheet_shells.page(shell, plan, answers, answers_query, also, place_key, paper, more)
     return render_template(
         "sheet.html", plan=plan, answers=answers, answers_query=answers_query, also=also,
         more=more, for_pdf=for_pdf, place_key=place_key, paper=paper)
