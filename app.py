@@ -115,6 +115,7 @@ def _template_helpers() -> dict:
         "same_page_in": i18n.same_page_in,
         "public_url": public_url,
         "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],
+        "kiosk_warn": mode.idle_warning_seconds(current_app.config["KIOSK_IDLE_SECONDS"]),
         "clinic_name": current_app.config["CLINIC_NAME"],
         "privacy_contact": current_app.config["PRIVACY_CONTACT"],
         "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,

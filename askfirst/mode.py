@@ -46,6 +46,15 @@ KIOSK = Mode("kiosk", PREFIX, posts_answers=True, downloads=False, outside_links
              pages_cacheable=False)
 
 
+# The idle warning ("Are you still there?") shows this long before the idle time is up, or
+# for half of an idle time shorter than twice this.
+IDLE_WARNING_SECONDS = 20
+
+
+def idle_warning_seconds(idle: int) -> int:
+    return max(1, min(IDLE_WARNING_SECONDS, idle // 2))
+
+
 def modes_of(config) -> tuple[Mode, ...]:
     """The modes an app serves: a kiosk copy serves only kiosk mode, at the site's root."""
     if config["KIOSK"]:
