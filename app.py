@@ -41,6 +41,7 @@ def create_app(config: Config | str | None = None) -> Flask:
     app.context_processor(_template_helpers)
     app.add_template_filter(lambda value, field: label(field, value), "label_of")
     app.jinja_env.globals.update(frame=frames.page, hidden_fields=carry.hidden_fields, go_to=carry.go,
+                                 posted_fields=carry.posted_fields,
                                  back_link=step_shells.back_link, then_field=step_shells.then_field,
                                  mark_chosen=step_shells.mark_chosen)
 
@@ -116,6 +117,7 @@ def _template_helpers() -> dict:
         "public_url": public_url,
         "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],
         "kiosk_warn": mode.idle_warning_seconds(current_app.config["KIOSK_IDLE_SECONDS"]),
+        "answers_posted": mode.answers_posted(),
         "clinic_name": current_app.config["CLINIC_NAME"],
         "privacy_contact": current_app.config["PRIVACY_CONTACT"],
         "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,

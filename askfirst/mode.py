@@ -84,6 +84,26 @@ def values():
     return request.form
 
 
+def answers_posted() -> bool:
+    """Whether this page was posted, answers and all, to a view that takes posts: then
+    whatever leads to the same page in another language must post them too."""
+    if not has_request_context() or not current().posts_answers or request.method != "POST":
+        return False
+    rule = request.url_rule
+    return rule is not None and "POST" in (rule.methods or ())
+
+
+def show_as(endpoint: str, values: dict) -> None:
+    """Says which page a response shows, when it is not the page its URL names: in a
+    posting mode a step posted is answered with the next step, at the posted step's URL."""
+    g._askfirst_shown = (endpoint, values)
+
+
+def shown() -> tuple[str, dict]:
+    """The page this response shows: its endpoint and path values (without the language)."""
+    return g.get("_askfirst_shown") or (request.endpoint, dict(request.view_args or {}))
+
+
 def shows(form) -> bool:
     """A posted "show" asks a step to show itself with these answers, not to check them:
     the posted form of what a link does outside a posting mode (Back, Change)."""

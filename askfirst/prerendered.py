@@ -52,7 +52,7 @@ def _page(library: Library, name: str, lang: str) -> str:
 
 
 def _frame(library: Library, name: str, lang: str) -> str:
-    return render_template("parts/frame.html", **frames.rendering_values())
+    return render_template("parts/frame.html", **frames.rendering_values(name))
 
 
 def _question(library: Library, qid: str, lang: str) -> str:
@@ -101,7 +101,7 @@ KINDS = {
     "rights": Kind(lambda library: PLACES_WITH_BOXES, _rights, mode_neutral=True),
     "qr": Kind(lambda library: QR_TARGETS, _qr),
     "page": Kind(lambda library: PAGES, _page),
-    "step": Kind(lambda library: flow.STEP_BY_NAME, lambda library, name, lang: step_shells.render(name)),
+    "step": Kind(lambda library: step_shells.names(), lambda library, name, lang: step_shells.render(name)),
 }
 
 

@@ -109,10 +109,13 @@ def test_kiosk_offers_no_downloads(client):
     assert not page.select('a[href^="mailto:"]') and not page.select("form.reminder")
 
 
-def test_kiosk_language_links_carry_no_answers(client):
-    page = kiosk_post(client, "/kiosk/en/check/country", [("country", "de")])
-    # A posted page has no address: another language starts the check afresh, empty.
-    assert [a["href"] for a in page.select("nav.languages a")][:2] == ["/kiosk/en/check", "/kiosk/es/check"]
+def test_kiosk_language_buttons_post_the_answers_and_no_url_holds_one(client):
+    page = kiosk_post(client, "/kiosk/en/check/country", [("country", "es")])
+    # A posted page: each language posts the answers to the page shown (the next step).
+    assert not page.select("nav.languages a")
+    assert [b["formaction"] for b in page.select("nav.languages button")][:2] == [
+        "/kiosk/en/check/exam", "/kiosk/es/check/exam"]
+    assert page.one("form#switch-language")["method"] == "post"
 
 
 def test_kiosk_mode_from_configuration(app_with):

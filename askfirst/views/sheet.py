@@ -17,8 +17,10 @@ def render_sheet(answers, also, more: bool = False, for_pdf: bool = False) -> st
     """The sheet; `more` prints every other question that applies on extra pages too (on
     screen they are always there, under "More questions for your situation")."""
     plan = plan_sheet(library().bank, answers, current_app.config["SHEET_MAX_QUESTIONS"])
+    query = sheet_query(answers, also)
     return render_template(
-        "sheet.html", plan=plan, answers=answers, answers_query=sheet_query(answers, also), also=also,
+        "sheet.html", plan=plan, answers=answers, answers_query=query, also=also,
+        switch_query={**query, **({"more": ["1"]} if more else {})},
         more=more, for_pdf=for_pdf, place_key=resolve(answers).key)
 
 
