@@ -18,7 +18,7 @@ from askfirst.extensions import babel, init_limiter
 from askfirst.labels import label
 from askfirst.prerendered import Parts, Prerendered
 from askfirst.privacy import DropQueryStrings
-from askfirst.qr import public_url
+from askfirst.qr import public_url, qr_svg, web_path
 from askfirst.views import check, clinic, errors, letters, pages, service, sheet
 
 
@@ -115,6 +115,8 @@ def _template_helpers() -> dict:
         "language_links": i18n.switch_links,
         "same_page_in": i18n.same_page_in,
         "public_url": public_url,
+        "web_path": web_path,
+        "qr_svg": qr_svg,
         "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],
         "kiosk_warn": mode.idle_warning_seconds(current_app.config["KIOSK_IDLE_SECONDS"]),
         "answers_posted": mode.answers_posted(),

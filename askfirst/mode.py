@@ -38,12 +38,15 @@ class Mode:
     idle_reset: bool
     # Whether a page that is the same for everyone may be kept by a browser or proxy.
     pages_cacheable: bool
+    # The sheet shows a QR code that takes it, answers and all, to the patient's own phone:
+    # a shared screen keeps no file, so the code is how the sheet leaves with them.
+    phone_handoff: bool
 
 
 WEB = Mode("web", "", posts_answers=False, downloads=True, outside_links=True, idle_reset=False,
-           pages_cacheable=True)
+           pages_cacheable=True, phone_handoff=False)
 KIOSK = Mode("kiosk", PREFIX, posts_answers=True, downloads=False, outside_links=False, idle_reset=True,
-             pages_cacheable=False)
+             pages_cacheable=False, phone_handoff=True)
 
 
 # The idle warning ("Are you still there?") shows this long before the idle time is up, or
