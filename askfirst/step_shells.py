@@ -76,7 +76,8 @@ def render(shell: str) -> str:
         then_field=lambda then: slot("then"),
         # The layout's own slots stay for the request to fill.
         frame=lambda title, main, query: fill(
-            frames.frame_of_request(frames.POSTED if posted else frames.PAGE), {"title": lambda: title, "main": lambda: main}, keep_others=True))
+            frames.frame_of_request(frames.POSTED if posted else frames.PAGE),
+            {"title": lambda: title, "main": lambda: main}, keep_others=True))
 
 
 def page(shell: Markup, chosen, others: dict, then: str | None, back, answers_query: dict,
