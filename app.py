@@ -18,7 +18,7 @@ from askfirst.extensions import babel, init_limiter
 from askfirst.labels import label
 from askfirst.prerendered import Parts, Prerendered
 from askfirst.privacy import DropQueryStrings
-from askfirst.qr import public_url
+from askfirst.qr import public_url, qr_svg, web_path
 from askfirst.views import check, clinic, errors, letters, pages, service, sheet
 
 
@@ -42,6 +42,7 @@ def create_app(config: Config | str | None = None) -> Flask:
     app.context_processor(_template_helpers)
     app.add_template_filter(lambda value, field: label(field, value), "label_of")
     app.jinja_env.globals.update(frame=frames.page, hidden_fields=carry.hidden_fields, go_to=carry.go,
+                                 posted_fields=carry.posted_fields,
                                  back_link=step_shells.back_link, then_field=step_shells.then_field,
                                  mark_chosen=step_shells.mark_chosen, sheet_questions=sheet_shells.sheet_questions,
                                  sheet_topics=sheet_shells.sheet_topics, appointment=sheet_shells.appointment,
@@ -117,7 +118,11 @@ def _template_helpers() -> dict:
         "language_links": i18n.switch_links,
         "same_page_in": i18n.same_page_in,
         "public_url": public_url,
+        "web_path": web_path,
+        "qr_svg": qr_svg,
         "kiosk_idle": current_app.config["KIOSK_IDLE_SECONDS"],
+        "kiosk_warn": mode.idle_warning_seconds(current_app.config["KIOSK_IDLE_SECONDS"]),
+        "answers_posted": mode.answers_posted(),
         "clinic_name": current_app.config["CLINIC_NAME"],
         "privacy_contact": current_app.config["PRIVACY_CONTACT"],
         "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,

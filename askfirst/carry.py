@@ -13,11 +13,18 @@ HIDDEN = Markup('\n<input type="hidden" name="{}" value="{}">')
 BUTTON = Markup('\n<form method="post" action="{}" class="go">{}\n  <input type="hidden" name="show" value="1">\n'
                 '  <button type="submit" class="link-button{}">{}</button>\n</form>')
 LINK = Markup('\n<a{} href="{}">{}</a>')
+SHOW = Markup('\n<input type="hidden" name="show" value="1">')
 
 
 def hidden_fields(query: dict) -> Markup:
     """One hidden field per value: `{"channel": ["portal", "disc"]}` is two."""
     return Markup("").join(HIDDEN.format(name, value) for name, values in query.items() for value in values)
+
+
+def posted_fields(query: dict) -> Markup:
+    """What a form posts to show a page with these answers (not to check them): the
+    language switcher of a posted page (layout.html)."""
+    return hidden_fields(query) + SHOW
 
 
 def go(endpoint: str, answers: dict, values: dict, css_class: str, words) -> Markup:

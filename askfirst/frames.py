@@ -10,7 +10,9 @@ becomes a slot:
 - `title` and `main`: the page's own blocks, rendered per request as before;
 - `rest`: where the language links point, after `/<lang>/` (this page, with the answers
   it shows, except where answers are posted), the same for every language;
-- `english`: the "read this page in English" link of a language not yet reviewed.
+- `english`: the "read this page in English" link of a language not yet reviewed;
+- `carried`: on a page whose answers were posted (kiosk), the hidden fields that the
+  language buttons post, so that changing language keeps the answers (frame "posted").
 
 Frames are kept by prerendered.py like any other part (kind "frame"): nothing in one
 comes from a request, and what a request fills in is never kept. With PRERENDER off a
@@ -22,19 +24,22 @@ Slots are marked and filled as shells.py says.
 from flask import current_app, request
 from markupsafe import Markup
 
-from . import i18n
+from . import carry, i18n
 from . import mode as modes
 from .shells import fill, slot
 
-HOME, PAGE = "home", "page"  # the layout differs only on the home page (kiosk: no reset)
-NAMES = (HOME, PAGE)
+# The layout differs on the home page (kiosk: no reset), and on a page whose answers were
+# posted (kiosk: the language switcher posts them).
+HOME, PAGE, POSTED = "home", "page", "posted"
+NAMES = (HOME, PAGE, POSTED)
 
 
-def rendering_values() -> dict:
+def rendering_values(name: str) -> dict:
     """What templates/parts/frame.html is rendered with: slots instead of the values
     that depend on the request."""
     return {"slot": slot, "language_links": lambda query: i18n.links_to(slot("rest")),
-            "same_page_in": lambda lang, query: slot("english")}
+            "same_page_in": lambda lang, query: slot("english"),
+            "answers_posted": name == POSTED, "posted_fields": lambda query: slot("carried")}
 
 
 def fillers(title: Markup, main: Markup, answers_query: dict) -> dict:
@@ -43,13 +48,19 @@ def fillers(title: Markup, main: Markup, answers_query: dict) -> dict:
     # language: the same rule as the layout's.
     query = {} if modes.current().posts_answers else answers_query
     return {"title": lambda: title, "main": lambda: main, "rest": lambda: i18n.link_rest(query),
-            "english": lambda: i18n.same_page_in("en", query)}
+            "english": lambda: i18n.same_page_in("en", query),
+            "carried": lambda: carry.posted_fields(answers_query)}
 
 
-def frame_of_request() -> Markup:
-    """The frame of this request's page, in its language and mode."""
-    name = HOME if request.endpoint == "pages.home" else PAGE
-    return current_app.extensions["askfirst_prerendered"].get("frame", name, i18n.current())
+def name_of_request() -> str:
+    if request.endpoint == "pages.home":
+        return HOME
+    return POSTED if modes.answers_posted() else PAGE
+
+
+def frame_of_request(name: str | None = None) -> Markup:
+    """The frame of this request's page (or the one named), in its language and mode."""
+    return current_app.extensions["askfirst_prerendered"].get("frame", name or name_of_request(), i18n.current())
 
 
 def page(title: Markup, main: Markup, answers_query: dict) -> Markup:

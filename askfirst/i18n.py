@@ -102,11 +102,12 @@ def current_gettext_locale() -> str:
 def same_page_in(lang: str, answers_query: dict | None = None) -> str:
     """This page in another language, with the same answers; the home page on error pages.
 
-    In a mode that posts answers (kiosk) a posted page has no address to return to:
-    it leads to the start of the check in the other language.
+    Where the answers were posted (kiosk), the address of the page shown, without them:
+    the switcher posts them there (layout.html), so that no URL holds one.
     """
-    if request.method == "POST" and request.url_rule and mode.current().posts_answers:
-        return url_for("check.start", lang=lang)
+    if mode.answers_posted():
+        endpoint, values = mode.shown()
+        return url_for(endpoint, **{**values, "lang": lang})
     endpoint = request.endpoint if request.url_rule else None
     if endpoint and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
         return url_for(endpoint, **{**(request.view_args or {}), **(answers_query or {}), "lang": lang})

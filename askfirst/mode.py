@@ -38,12 +38,24 @@ class Mode:
     idle_reset: bool
     # Whether a page that is the same for everyone may be kept by a browser or proxy.
     pages_cacheable: bool
+    # The sheet shows a QR code that takes it, answers and all, to the patient's own phone:
+    # a shared screen keeps no file, so the code is how the sheet leaves with them.
+    phone_handoff: bool
 
 
 WEB = Mode("web", "", posts_answers=False, downloads=True, outside_links=True, idle_reset=False,
-           pages_cacheable=True)
+           pages_cacheable=True, phone_handoff=False)
 KIOSK = Mode("kiosk", PREFIX, posts_answers=True, downloads=False, outside_links=False, idle_reset=True,
-             pages_cacheable=False)
+             pages_cacheable=False, phone_handoff=True)
+
+
+# The idle warning ("Are you still there?") shows this long before the idle time is up, or
+# for half of an idle time shorter than twice this.
+IDLE_WARNING_SECONDS = 20
+
+
+def idle_warning_seconds(idle: int) -> int:
+    return max(1, min(IDLE_WARNING_SECONDS, idle // 2))
 
 
 def modes_of(config) -> tuple[Mode, ...]:
@@ -73,6 +85,26 @@ def values():
     if not current().posts_answers:
         raise MethodNotAllowed(valid_methods=["GET", "HEAD"])
     return request.form
+
+
+def answers_posted() -> bool:
+    """Whether this page was posted, answers and all, to a view that takes posts: then
+    whatever leads to the same page in another language must post them too."""
+    if not has_request_context() or not current().posts_answers or request.method != "POST":
+        return False
+    rule = request.url_rule
+    return rule is not None and "POST" in (rule.methods or ())
+
+
+def show_as(endpoint: str, values: dict) -> None:
+    """Says which page a response shows, when it is not the page its URL names: in a
+    posting mode a step posted is answered with the next step, at the posted step's URL."""
+    g._askfirst_shown = (endpoint, values)
+
+
+def shown() -> tuple[str, dict]:
+    """The page this response shows: its endpoint and path values (without the language)."""
+    return g.get("_askfirst_shown") or (request.endpoint, dict(request.view_args or {}))
 
 
 def shows(form) -> bool:

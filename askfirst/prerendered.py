@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from flask import Flask, g, render_template, url_for
 from markupsafe import Markup
 
-from . import flow, frames, sheet_shells, step_shells
+from . import frames, sheet_shells, step_shells
 from . import mode as modes
 from .bank import TOPICS
 from .content import PAGES, Library, without_external_links
@@ -52,7 +52,7 @@ def _page(library: Library, name: str, lang: str) -> str:
 
 
 def _frame(library: Library, name: str, lang: str) -> str:
-    return render_template("parts/frame.html", **frames.rendering_values())
+    return render_template("parts/frame.html", **frames.rendering_values(name))
 
 
 def _question(library: Library, qid: str, lang: str) -> str:
@@ -101,7 +101,7 @@ KINDS = {
     "rights": Kind(lambda library: PLACES_WITH_BOXES, _rights, mode_neutral=True),
     "qr": Kind(lambda library: QR_TARGETS, _qr),
     "page": Kind(lambda library: PAGES, _page),
-    "step": Kind(lambda library: flow.STEP_BY_NAME, lambda library, name, lang: step_shells.render(name)),
+    "step": Kind(lambda library: step_shells.names(), lambda library, name, lang: step_shells.render(name)),
     # The on-screen sheet, one shell per shape (sheet_shells.py); after the questions and
     # rights boxes it does not hold, before nothing.
     "sheet": Kind(lambda library: sheet_shells.SHAPES, lambda library, name, lang: sheet_shells.render(name)),

@@ -178,19 +178,19 @@ def render(shape: str) -> str:
         paper=slot("paper"), paper_choice=lambda paper, query, more: slot("paper_choice"),
         # The layout's own slots stay for the request to fill (through the frame, or the
         # layout itself where a test renders without frames).
-        **frames.rendering_values(),
+        **frames.rendering_values(frames.PAGE),
         frame=lambda title, main, query: fill(
             frames.frame_of_request(), {"title": lambda: title, "main": lambda: main}, keep_others=True))
 
 
 def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, place_key: str,
-         paper: str, more: bool) -> Markup:
+         paper: str, more: bool, switch_query: dict) -> Markup:
     """The sheet on screen: its shell, filled with this request's answers."""
     lang = i18n.current()
     # One url_for for the answers' query, which every link of the page carries.
     query = url_for("sheet.sheet", **answers_query).partition("?")[2]
     return fill(shell, {
-        **frames.fillers(Markup(""), Markup(""), answers_query),
+        **frames.fillers(Markup(""), Markup(""), switch_query),
         "first": lambda: sheet_questions(plan.first, also),
         "topic": lambda: sheet_topics(plan.topics, "topic", also),
         "more": lambda: sheet_topics(plan.more, "more", also),

@@ -14,7 +14,7 @@ The request's values are put in per request and kept nowhere.
 from flask import render_template, url_for
 from markupsafe import Markup
 
-from . import flow, frames
+from . import flow, frames, mode
 from .carry import go, hidden_fields
 from .forms import form_class
 from .i18n import as_in_templates
@@ -22,6 +22,14 @@ from .i18n import lazy_gettext as _l
 from .shells import fill, slot
 
 BACK = _l("Back")
+# A step's shell in the frame of a page whose answers were posted (kiosk): its language
+# switcher posts them (frames.py). Kept under the step's name with this after it.
+POSTED = "+posted"
+
+
+def names() -> tuple[str, ...]:
+    """The shells kept: each step's, and each step's in the frame of a posted page."""
+    return (*flow.STEP_BY_NAME, *(name + POSTED for name in flow.STEP_BY_NAME))
 THEN_FIELD = Markup('<input type="hidden" name="then" value="{}">')
 
 
@@ -52,8 +60,14 @@ def then_field(then: str | None) -> Markup:
     return THEN_FIELD.format(then) if then else Markup("")
 
 
-def render(name: str) -> str:
+def shell_name(name: str) -> str:
+    """The name of the shell that shows step `name` in this request."""
+    return name + POSTED if mode.answers_posted() else name
+
+
+def render(shell: str) -> str:
     """The shell of a step, in the language and mode being rendered (prerendered.py)."""
+    name, posted, _rest = shell.partition(POSTED)
     step = flow.STEP_BY_NAME[name]
     return render_template(
         "check/step.html", step=step, form=form_class(step)(), chosen=CHOSEN, then=None, back=None,
@@ -62,15 +76,16 @@ def render(name: str) -> str:
         then_field=lambda then: slot("then"),
         # The layout's own slots stay for the request to fill.
         frame=lambda title, main, query: fill(
-            frames.frame_of_request(), {"title": lambda: title, "main": lambda: main}, keep_others=True))
+            frames.frame_of_request(frames.POSTED if posted else frames.PAGE),
+            {"title": lambda: title, "main": lambda: main}, keep_others=True))
 
 
 def page(shell: Markup, chosen, others: dict, then: str | None, back, answers_query: dict,
-         number: int, total: int) -> Markup:
+         switch_query: dict, number: int, total: int) -> Markup:
     """A step without errors: its shell, filled with this request's answers."""
     marks = {"checked": lambda value: " checked" if value in chosen else "",
              "selected": lambda value: " selected" if value in chosen else ""}
     return fill(shell, {
-        **frames.fillers(Markup(""), Markup(""), answers_query), **marks,
+        **frames.fillers(Markup(""), Markup(""), switch_query), **marks,
         "back": lambda: back_link(back, answers_query), "others": lambda: hidden_fields(others),
         "then": lambda: then_field(then), "number": lambda: number, "total": lambda: total})

@@ -164,8 +164,9 @@ def check_page(response, status=200, lang="en") -> Page:
     assert page.one("a.skip-link")["href"] == "#main"
     ids = Counter(tag["id"] for tag in page.soup.find_all(id=True))
     assert not [i for i, n in ids.items() if n > 1], f"duplicate ids: {ids}"
-    # Every language of the switcher is offered, each link in its own language.
-    assert page.select("nav.languages a[hreflang]")
+    # Every language of the switcher is offered, each link in its own language (a button
+    # that posts the answers, on a page whose answers were posted).
+    assert page.select("nav.languages a[hreflang], nav.languages button[lang][formaction]")
     return page
 
 

@@ -54,8 +54,9 @@ def test_kiosk_walk_keeps_every_answer_out_of_every_url(client):
 
 def test_kiosk_returns_to_the_start_by_itself_and_has_a_way_out(client):
     page = check_page(client.get("/kiosk/en/check/exam"))
-    refresh = page.one('meta[http-equiv="refresh"]')["content"]
-    assert refresh == "120;url=/kiosk/en/"
+    # Without JavaScript: a refresh three times the idle time (static/kiosk.js does better).
+    refresh = page.one('noscript meta[http-equiv="refresh"]')["content"]
+    assert refresh == "360;url=/kiosk/en/"
     assert page.one("a.finish")["href"] == "/kiosk/en/"
     assert "kiosk" in page.one("body")["class"]
     home = check_page(client.get("/kiosk/en/"))
@@ -108,16 +109,19 @@ def test_kiosk_offers_no_downloads(client):
     assert not page.select('a[href^="mailto:"]') and not page.select("form.reminder")
 
 
-def test_kiosk_language_links_carry_no_answers(client):
-    page = kiosk_post(client, "/kiosk/en/check/country", [("country", "de")])
-    # A posted page has no address: another language starts the check afresh, empty.
-    assert [a["href"] for a in page.select("nav.languages a")][:2] == ["/kiosk/en/check", "/kiosk/es/check"]
+def test_kiosk_language_buttons_post_the_answers_and_no_url_holds_one(client):
+    page = kiosk_post(client, "/kiosk/en/check/country", [("country", "es")])
+    # A posted page: each language posts the answers to the page shown (the next step).
+    assert not page.select("nav.languages a")
+    assert [b["formaction"] for b in page.select("nav.languages button")][:2] == [
+        "/kiosk/en/check/exam", "/kiosk/es/check/exam"]
+    assert page.one("form#switch-language")["method"] == "post"
 
 
 def test_kiosk_mode_from_configuration(app_with):
     client = app_with(KIOSK=True).test_client()
     page = check_page(client.get("/en/check/country"))
-    assert page.one('meta[http-equiv="refresh"]')["content"] == "120;url=/en/"
+    assert page.one('noscript meta[http-equiv="refresh"]')["content"] == "360;url=/en/"
     assert client.post("/en/check/country", data={"country": "us"}).status_code == 200
 
 

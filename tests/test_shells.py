@@ -102,8 +102,10 @@ def test_a_sheet_from_its_shell_is_the_sheet_jinja_renders(apps, prefix, lang, q
         chosen = chosen_paper(values)
         query = {**sheet_query(answers, also), **({"paper": [chosen]} if chosen else {})}
         place = resolve(answers)
+        more = wants_more(values)
         rendered = render_template("sheet.html", plan=plan, answers=answers, answers_query=query,
-                                   also=also, more=wants_more(values), for_pdf=False,
+                                   switch_query={**query, **({"more": ["1"]} if more else {})},
+                                   also=also, more=more, for_pdf=False,
                                    place_key=place.key, paper=chosen or PLACES.paper(place.country))
     assert from_shell.status_code == 200
     assert from_shell.get_data(as_text=True) == rendered

@@ -14,7 +14,7 @@ from ..answers import from_multidict, to_query
 from ..forms import form_class
 from ..i18n import current
 from . import parts
-from .links import second_language, step_target, step_url
+from .links import second_language, sheet_query, step_target, step_url
 
 bp = Blueprint("check", __name__, url_prefix="/<lang>")
 
@@ -38,15 +38,20 @@ def show_step(name: str, answers, then: str | None, form=None, status: int = 200
     chosen = _preselected(answers)[name] if name == "country" and form is None else answers[name]
     values = dict(chosen=chosen, others={key: values for key, values in to_query(answers).items() if key != name},
                   then=then, back=step_target(back) if back else None, answers_query=to_query(answers),
+                  switch_query={**to_query(answers), **({"then": [then]} if then else {})},
                   number=flow.number(name, answers), total=flow.total(answers))
+    mode.show_as(*step_target(name))  # in kiosk mode, perhaps not the step the URL names
     if form is None:  # nothing to correct: the step's shell, rendered ahead, takes the answers
-        return make_response(step_shells.page(parts().step(name, current()), **values), status)
+        shell = parts().step(step_shells.shell_name(name), current())
+        return make_response(step_shells.page(shell, **values), status)
     return make_response(render_template("check/step.html", step=step, form=form, **values), status)
 
 
 def show_review(answers, also=None):
+    mode.show_as(*step_target(flow.REVIEW))  # in kiosk mode, perhaps posted to a step's URL
     return make_response(render_template(
         "check/review.html", answers=answers, answers_query=to_query(answers), also=also,
+        switch_query=sheet_query(answers, also),
         steps=[step for step in flow.STEPS if step.applies(answers)], step_target=step_target,
         number=flow.number(flow.REVIEW, answers), total=flow.total(answers)))
 

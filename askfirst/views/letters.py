@@ -139,8 +139,15 @@ def _letters_view(stage: str):
     deadlines = [(law, deadline, dates(received or today(), deadline)) for law, deadline in place.deadlines]
     law = place.law
     listing = (law, law.list, dates(received or today(), law.list)) if law and law.list else None
+    answers_query = sheet_query(answers, also)
+    # The language switcher keeps this very page: its stage, date and choices too.
+    switch_query = {**answers_query, **({"stage": [stage]} if values.get("stage") else {}),
+                    **({"received": [received.isoformat()]} if received else {}),
+                    **({"want": list(wants)} if "want" in values else {}),
+                    **({"by": list(ways)} if "by" in values else {})}
     return make_response(render_template(
-        "next_steps.html", stage=stage, stages=STAGES, answers=answers, answers_query=sheet_query(answers, also),
+        "next_steps.html", stage=stage, stages=STAGES, answers=answers, answers_query=answers_query,
+        switch_query=switch_query,
         place_query=place_answers(answers), place=place, letters=shown,
         deadlines=deadlines, listing=listing, received=received or today(), received_given=received is not None,
         today=today(), wants=wants, ways=ways, offered_wants=offered_wants, all_ways=WAYS,
@@ -152,11 +159,10 @@ def _letters_view(stage: str):
 @bp.route("/next-steps", methods=["GET", "POST"])
 def next_steps():
     """After the appointment: the ladder's step the link names (`stage=followup`), the
-    request by default."""
-    stage = (mode.values().get("stage") or "request")
-    if stage not in STAGES:
-        abort(404)
-    return _letters_view(stage)
+    request by default, or where the link names a step that does not exist (a prepared
+    link with a typo still opens, as everywhere)."""
+    stage = mode.values().get("stage")
+    return _letters_view(stage if stage in STAGES else "request")
 
 
 @bp.get("/next-steps/reminder.ics")

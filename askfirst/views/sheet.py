@@ -23,14 +23,17 @@ def render_sheet(answers, also, more: bool = False, for_pdf: bool = False, paper
     place = resolve(answers)
     answers_query = {**sheet_query(answers, also), **({"paper": [paper]} if paper else {})}
     place_key, paper = place.key, paper or PLACES.paper(place.country)
-    # On screen, with answers to carry: the shell of this shape, rendered ahead. Without
-    # any (a kiosk's links then are plain links, not buttons), and for a PDF: Jinja in full.
-    if answers_query and not for_pdf:
+    # What the language links keep of this sheet: the answers, and the printing choices.
+    switch_query = {**answers_query, **({"more": ["1"]} if more else {})}
+    # On screen on the web, with answers to carry: the shell of this shape, rendered ahead.
+    # In kiosk mode (posted answers, a posted language switcher, the phone hand-off), without
+    # any answer, and for a PDF: Jinja in full.
+    if answers_query and not for_pdf and not mode.current().posts_answers:
         shell = parts().sheet(sheet_shells.shape_of(plan, more), current())
-        return sheet_shells.page(shell, plan, answers, answers_query, also, place_key, paper, more)
+        return sheet_shells.page(shell, plan, answers, answers_query, also, place_key, paper, more, switch_query)
     return render_template(
         "sheet.html", plan=plan, answers=answers, answers_query=answers_query, also=also,
-        more=more, for_pdf=for_pdf, place_key=place_key, paper=paper)
+        switch_query=switch_query, more=more, for_pdf=for_pdf, place_key=place_key, paper=paper)
 
 
 def wants_more(values) -> bool:
