@@ -171,6 +171,8 @@ def render(shape: str) -> str:
     return render_template(
         "sheet.html", plan=_Plan(topics, more), answers=None, answers_query={ANSWERS: ()}, also=None,
         more=printed, for_pdf=False, place_key=None,
+        # The kiosk's sheet is never served from a shell (views/sheet.py): no hand-off code here.
+        shell=True,
         parts=_ShellParts(Parts(current_app.extensions["askfirst_prerendered"], modes.current())),
         sheet_questions=lambda questions, also: slot(questions),
         sheet_topics=lambda groups, prefix, also: slot(prefix),
