@@ -23,9 +23,10 @@ from .places import GENERAL_TEXTS, PAPERS, PERIOD_UNITS, UNSURE, Places, load_pl
 QUESTION_KEYS = ("id", "topic", "priority", "when", "must_ask")
 PLACES_KEYS = ("regions", "groups", "countries", "subdivisions")
 GROUP_KEYS = ("sort_by_name",)
-COUNTRY_KEYS = ("code", "region", "group", "law", "authority", "health_records", "by", "aliases", "texts", "paper")
+COUNTRY_KEYS = ("code", "region", "group", "law", "authority", "health_records", "by", "aliases", "texts", "language",
+                "paper")
 SUBDIVISION_KEYS = ("country", "then", "places")
-SUBPLACE_KEYS = ("law", "authority", "texts", "letter", "from_land", "public", "catholic", "region")
+SUBPLACE_KEYS = ("law", "authority", "texts", "letter", "from_land", "public", "catholic", "region", "language")
 LAW_KEYS = ("name", "short", "texts", "letter", "copy", "list", "recipients", "source")
 DEADLINE_KEYS = ("deadline", "extension", "older", "source")
 AUTHORITY_KEYS = ("name", "short", "english", "url", "complain_url", "address", "complaint_limit",
@@ -272,6 +273,9 @@ def _check_country(entry: dict, regions: list, groups: dict, subdivisions: dict,
         found.append(f"{here}: group {entry.get('group')!r} is not one of {', '.join(groups)}")
     found += refs.law(entry.get("law"), here) + refs.law(entry.get("health_records"), here)
     found += refs.bodies(entry.get("authority"), here)
+    if "language" in entry and entry["language"] not in SHIPPED_LANGUAGES:
+        found.append(f"{here}: language {entry['language']!r} is not one AskFirst ships "
+                     f"({', '.join(SHIPPED_LANGUAGES)})")
     if "paper" in entry and entry["paper"] not in PAPERS:
         found.append(f"{here}: paper {entry['paper']!r} is not one of {', '.join(PAPERS)} (leave it out for a4)")
     by = entry.get("by")
@@ -306,6 +310,8 @@ def _check_subdivision(field: str, entry, codes: Counter, subdivisions: dict, re
             continue
         found += _unknown_keys(place, SUBPLACE_KEYS, where)
         found += refs.law(place.get("law"), where)
+        if "language" in place and place["language"] not in SHIPPED_LANGUAGES:
+            found.append(f"{where}: language {place['language']!r} is not one AskFirst ships")
         for key in ("authority", "public", "catholic"):
             found += refs.bodies(place.get(key), where)
         found += [f"{where}: from_land {key!r} is not one of authority, public, catholic"

@@ -29,6 +29,7 @@ class Jurisdiction:
     letter: str
     # Why the body is not one: the fields answered "not sure", or "diocese".
     open_questions: tuple[str, ...]
+    language: str | None = None  # the main language of its clinics, where AskFirst has it
 
     @property
     def deadlines(self) -> list[tuple[Law, Deadline]]:
@@ -70,7 +71,7 @@ def resolve(answers: Mapping[str, Iterable[str]], places: Places = PLACES) -> Ju
         return Jurisdiction(country.code if country else UNSURE, None, country.region if country else UNSURE,
                             (), None, None, (), texts, GENERAL_TEXTS, ())
     law = places.laws.get(country.law) if country.law else None
-    region = country.region
+    region, language = country.region, country.language
     authorities = [country.authority] if country.authority else []
     texts = letter = None
     chosen, open_questions, land = [], [], None
@@ -87,6 +88,7 @@ def resolve(answers: Mapping[str, Iterable[str]], places: Places = PLACES) -> Ju
         if place.law:
             law = places.laws.get(place.law)
         region = place.region or region
+        language = place.language or language
         texts, letter = place.texts or texts, place.letter or letter
         if place.extra:
             land = place  # a Land: the next answer picks among its bodies
@@ -108,7 +110,7 @@ def resolve(answers: Mapping[str, Iterable[str]], places: Places = PLACES) -> Ju
     key = "-".join([country.code, *(value for _name, value in chosen)])
     return Jurisdiction(key, country.code, region, tuple(chosen), law,
                         places.laws.get(country.health_records) if country.health_records else None,
-                        bodies, texts or GENERAL_TEXTS, letter or GENERAL_TEXTS, tuple(open_questions))
+                        bodies, texts or GENERAL_TEXTS, letter or GENERAL_TEXTS, tuple(open_questions), language)
 
 
 def every_place(places: Places = PLACES) -> list[dict[str, tuple[str, ...]]]:

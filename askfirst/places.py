@@ -95,6 +95,7 @@ class Country:
     by: str | None  # the subdivision field asked below the national level
     aliases: tuple[str, ...] = ()  # other spellings a hand-written link may use (`uk`)
     texts: str | None = None  # for an answer that is not a country ("not sure"): its box
+    language: str | None = None  # the main language its clinics use, where AskFirst has it
     paper: str = DEFAULT_PAPER  # the sheet's paper there by default: one of PAPERS
 
 
@@ -110,6 +111,7 @@ class Subplace:
     from_land: tuple[str, ...] = ()  # (operator) keys of the chosen Land's entry
     extra: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # (land) public, catholic
     region: str | None = None  # the region its question rules use, if not the country's
+    language: str | None = None  # the main language its clinics use, if not the country's
 
 
 @dataclass(frozen=True)
@@ -238,7 +240,8 @@ def _subplace(code: str, entry) -> Subplace:
     entry = _mapping(entry)
     extra = {key: _ids(entry.get(key)) for key in ("public", "catholic") if key in entry}
     return Subplace(code, entry.get("law"), _ids(entry.get("authority")), entry.get("texts"),
-                    entry.get("letter"), _ids(entry.get("from_land")), extra=extra, region=entry.get("region"))
+                    entry.get("letter"), _ids(entry.get("from_land")), extra=extra, region=entry.get("region"),
+                    language=entry.get("language"))
 
 
 def parse_places(data, laws: Mapping[str, Law] | None = None,
@@ -250,7 +253,7 @@ def parse_places(data, laws: Mapping[str, Law] | None = None,
     entries = data.get("countries") if isinstance(data.get("countries"), list) else []
     countries = tuple(Country(entry.get("code"), entry.get("region"), entry.get("group"), entry.get("law"),
                               entry.get("authority"), entry.get("health_records"), entry.get("by"),
-                              _ids(entry.get("aliases")), entry.get("texts"),
+                              _ids(entry.get("aliases")), entry.get("texts"), entry.get("language"),
                               entry.get("paper") or DEFAULT_PAPER)
                       for entry in entries if isinstance(entry, dict))
     subdivisions = {}

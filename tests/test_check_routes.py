@@ -166,3 +166,32 @@ def test_the_review_lists_only_the_steps_that_apply(fetch):
     spain = fetch(f"/en/check/review?country=es&province=on&land=by&{ALL}")
     assert len(reviewed(spain)) == 5
     assert not [a for a in spain.select(".change a") if "/check/province" in a["href"] or "/check/land" in a["href"]]
+
+
+# --- the clinic's language: offered from the place ------------------------------------------
+
+@pytest.mark.parametrize("url, chosen", [
+    ("/en/check/review?country=fr&exam=mri", "fr"),          # France: French
+    ("/en/check/review?country=ca&province=qc", "fr"),        # Quebec: French, not Canada's English
+    ("/en/check/review?country=de", "de"),                    # Germany: German
+    ("/en/check/review?country=us", None),                    # the page's own language: nothing to add
+    ("/fr/check/review?country=fr", None),
+    ("/en/check/review?country=pl", None),                    # no language AskFirst ships for it
+    ("/en/check/review?country=de&also=es", "es"),            # the patient's own choice wins
+])
+def test_the_review_offers_the_main_language_where_the_clinic_is(client, url, chosen):
+    page = check_page(client.get(url), lang=url.split("/")[1])
+    selected = [option["value"] for option in page.select("select#also option[selected]")]
+    assert selected == ([chosen] if chosen else [])
+    suggested = chosen and "also=" not in url
+    assert ("We chose the main language where the clinic is" in page.one("#also-hint").get_text()) == bool(suggested)
+
+
+def test_with_two_languages_the_next_steps_page_says_which_letter_to_send(client):
+    page = check_page(client.get("/en/next-steps?country=fr&exam=mri&also=fr"))
+    letters = page.select("section.letter")
+    assert [letter["lang"] for letter in letters] == ["en", "fr"]
+    assert letters[0].select_one(".letter-role").get_text() == "Your own copy, to read"
+    assert letters[1].select_one(".letter-role").get_text() == "The letter to send to the clinic"
+    one = check_page(client.get("/en/next-steps?country=fr&exam=mri"))
+    assert not one.select(".letter-role")

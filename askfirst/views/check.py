@@ -12,7 +12,8 @@ from flask import Blueprint, abort, current_app, make_response, redirect, render
 from .. import flow, mode, step_shells
 from ..answers import from_multidict, to_query
 from ..forms import form_class
-from ..i18n import current
+from ..i18n import current, offered
+from ..jurisdiction import resolve
 from . import parts
 from .links import second_language, sheet_query, step_target, step_url
 
@@ -47,11 +48,18 @@ def show_step(name: str, answers, then: str | None, form=None, status: int = 200
     return make_response(render_template("check/step.html", step=step, form=form, **values), status)
 
 
+def suggested_language(answers) -> str | None:
+    """The main language where the patient is treated (places.yaml), offered as the
+    clinic's language when AskFirst ships it and it is not the page's own."""
+    language = resolve(answers).language
+    return language if language in offered() and language != current() else None
+
+
 def show_review(answers, also=None):
     mode.show_as(*step_target(flow.REVIEW))  # in kiosk mode, perhaps posted to a step's URL
     return make_response(render_template(
         "check/review.html", answers=answers, answers_query=to_query(answers), also=also,
-        switch_query=sheet_query(answers, also),
+        suggested=None if also else suggested_language(answers), switch_query=sheet_query(answers, also),
         steps=[step for step in flow.STEPS if step.applies(answers)], step_target=step_target,
         number=flow.number(flow.REVIEW, answers), total=flow.total(answers)))
 
