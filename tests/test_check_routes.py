@@ -180,11 +180,18 @@ def test_the_review_lists_only_the_steps_that_apply(fetch):
     ("/en/check/review?country=de&also=es", "es"),            # the patient's own choice wins
 ])
 def test_the_review_offers_the_main_language_where_the_clinic_is(client, url, chosen):
+    # Offered first in the list, not chosen: whether the sheet has two languages stays
+    # the patient's decision (a choice they made themselves stays chosen).
     page = check_page(client.get(url), lang=url.split("/")[1])
+    options = [option["value"] for option in page.select("select#also option")]
     selected = [option["value"] for option in page.select("select#also option[selected]")]
-    assert selected == ([chosen] if chosen else [])
     suggested = chosen and "also=" not in url
-    assert ("We chose the main language where the clinic is" in page.one("#also-hint").get_text()) == bool(suggested)
+    if suggested:
+        assert options[1] == chosen and selected == []
+    else:
+        assert selected == ([chosen] if chosen else [])
+    hint = page.one("#also-hint").get_text()
+    assert ("The main language where the clinic is comes first in the list" in hint) == bool(suggested)
 
 
 def test_with_two_languages_the_next_steps_page_says_which_letter_to_send(client):
