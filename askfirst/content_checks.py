@@ -25,8 +25,9 @@ PLACES_KEYS = ("regions", "groups", "countries", "subdivisions")
 GROUP_KEYS = ("sort_by_name",)
 COUNTRY_KEYS = ("code", "region", "group", "law", "authority", "health_records", "by", "aliases", "texts", "language",
                 "paper")
-SUBDIVISION_KEYS = ("country", "then", "places")
-SUBPLACE_KEYS = ("law", "authority", "texts", "letter", "from_land", "public", "catholic", "region", "language")
+SUBDIVISION_KEYS = ("country", "then", "places", "adds_only")
+SUBPLACE_KEYS = ("law", "authority", "texts", "letter", "from_land", "public", "catholic", "region", "language",
+                 "local")
 LAW_KEYS = ("name", "short", "texts", "letter", "copy", "list", "recipients", "source")
 DEADLINE_KEYS = ("deadline", "extension", "older", "source")
 AUTHORITY_KEYS = ("name", "short", "english", "url", "complain_url", "address", "complaint_limit",
@@ -310,6 +311,9 @@ def _check_subdivision(field: str, entry, codes: Counter, subdivisions: dict, re
             continue
         found += _unknown_keys(place, SUBPLACE_KEYS, where)
         found += refs.law(place.get("law"), where)
+        found += refs.law(place.get("local"), where)
+        if ("local" in place) != bool(entry.get("adds_only")) and place:
+            found.append(f"{where}: `local` goes with `adds_only: true` (a rule added beside the law), and only there")
         if "language" in place and place["language"] not in SHIPPED_LANGUAGES:
             found.append(f"{where}: language {place['language']!r} is not one AskFirst ships")
         for key in ("authority", "public", "catholic"):
@@ -341,7 +345,9 @@ def check_language(content_dir: Path, lang: str, ids: set, places: Places,
     notes = rights.pop(layout.NOTES, None) or {}
     found += [f"{name(path)}: {layout.NOTES}: {key!r} is not a place in {layout.PLACES_FILE} "
               f"(a country code, or <country>-<answer> like ca-nu)" for key in notes if key not in places.note_ids]
-    open_questions = (*places.subdivisions, *OPEN_QUESTIONS_EXTRA)
+    # A field that only adds a local rule leaves nothing open when it is "not sure".
+    open_questions = (*(field for field, sub in places.subdivisions.items() if not sub.adds_only),
+                      *OPEN_QUESTIONS_EXTRA)
     finding_out = rights.pop(layout.FINDING_OUT, None) or {}
     found += [f"{name(path)}: {layout.FINDING_OUT}: {key!r} is not one of {', '.join(open_questions)}"
               for key in finding_out if key not in open_questions]
