@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import caching, carry, development, flow, frames, i18n, mode, pdf, security, sheet_shells, step_shells
+from askfirst import (caching, carry, development, flow, frames, i18n, mode, pdf, security, sheet_shells, situations,
+                      step_shells)
 from askfirst.answers import FIELD_BY_NAME
 from askfirst.config import CONFIGS, ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
 from askfirst.content import Library
@@ -46,7 +47,9 @@ def create_app(config: Config | str | None = None) -> Flask:
                                  back_link=step_shells.back_link, then_field=step_shells.then_field,
                                  mark_chosen=step_shells.mark_chosen, sheet_questions=sheet_shells.sheet_questions,
                                  sheet_topics=sheet_shells.sheet_topics, appointment=sheet_shells.appointment,
-                                 answers_url=sheet_shells.answers_url, paper_choice=sheet_shells.paper_choice)
+                                 answers_url=sheet_shells.answers_url, paper_choice=sheet_shells.paper_choice,
+                                 sheet_title=sheet_shells.sheet_title, patient_line=sheet_shells.patient_line,
+                                 situation_boxes=sheet_shells.situation_boxes, sheet_help=sheet_shells.sheet_help)
 
     security.init_app(app)
     app.register_blueprint(service.bp)
@@ -130,4 +133,6 @@ def _template_helpers() -> dict:
         "direction": i18n.direction,
         "label": label,
         "steps": flow.STEPS,
+        "situation_entries": lambda section: situations.help_entries(
+            current_app.extensions["askfirst_library"], section, lang),
     }

@@ -44,6 +44,18 @@ class Jurisdiction:
         found = self.deadlines
         return found[0] if found else None
 
+    def lookup_keys(self) -> tuple[str, ...]:
+        """Where to look for this place's texts in situations.yaml, most specific first: its
+        own key (`de-by-public`), its first answer below the country (`de-by`, `us-tx`), the
+        country, its region, and `other` for every place with nothing of its own."""
+        keys = [self.key]
+        if self.country is not None:
+            if self.subplaces:
+                keys.append(f"{self.country}-{self.subplaces[0][1]}")
+            keys.append(self.country)
+        keys += [self.region, "other"]
+        return tuple(dict.fromkeys(keys))
+
     def note_keys(self) -> tuple[str, ...]:
         """The notes in <lang>/rights.yaml that this place shows: its country's, then each
         subdivision answer's (`ca-nu`)."""

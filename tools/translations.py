@@ -47,9 +47,18 @@ def pieces(lang: str, content: Path = CONTENT) -> dict[str, object]:
     breach = rights.pop(layout.BREACH, None) or {}
     found.update({f"breach {texts_id}": text for texts_id, text in breach.items()})
     found.update({f"rights {texts_id}": box for texts_id, box in rights.items()})
+    situations = layout.read_optional(layout.situations_path(content, lang))
+    for section in layout.PLACE_SECTIONS:
+        found.update({f"{section} {place}": texts for place, texts in (situations.get(section) or {}).items()})
+    found.update({f"sheet help {part}": text for part, text in (situations.get(layout.SHEET_HELP) or {}).items()})
     letters = layout.read_optional(layout.letters_path(content, lang))
     national = letters.pop(layout.NATIONAL, None) or {}
     found.update({f"letter paragraph {country}": text for country, text in national.items()})
+    national_legal = letters.pop(layout.NATIONAL_LEGAL, None) or {}
+    found.update({f"letter legal line {place}": text for place, text in national_legal.items()})
+    acting = letters.pop(layout.ACTING, None)
+    if acting:
+        found["letter paragraph acting"] = acting
     ladder = letters.pop(layout.LADDER, None)
     if ladder:
         found["letters after the request"] = ladder

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
 
-from .. import flow, mode
+from .. import flow, mode, situations
 from ..answers import from_multidict
 from ..caching import public
 from ..content import PAGES
@@ -35,7 +35,9 @@ def home():
 
 # The rights page and the breach page can show what applies in one place: their chooser
 # asks these answers.
-PLACE_FIELDS = ("country", "province", "land", "operator")
+PLACE_FIELDS = ("country", "state", "province", "land", "operator")
+# What the rights page adds for a chosen place: acting for someone else, and officials.
+RIGHTS_BOXES = ("acting_other", "acting_child", "officials")
 PLACE_PAGES = ("rights", "breach")
 
 
@@ -68,6 +70,12 @@ def page_for_place(name: str):
     if name == "breach" and place is not None:
         breach = {"rules": library().breach(place.texts, lang),
                   "letter": Letters(place, answers, (), (), None).stage("breach", lang)}
+    boxes = []
+    if name == "rights" and place is not None:
+        for kind in RIGHTS_BOXES:
+            key = situations.entry_key(library(), situations.SECTION_OF_KIND[kind], place)
+            if key is not None:
+                boxes.append(getattr(parts(), kind)(key, lang))
     return make_response(render_template(
         "page.html", page=library().page(name, lang), place_steps=steps, answers=answers,
-        place_box=parts().rights(place.key, lang) if place else None, breach=breach))
+        place_box=parts().rights(place.key, lang) if place else None, breach=breach, place_situations=boxes))
