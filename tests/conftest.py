@@ -1,6 +1,6 @@
 """Shared fixtures, and the one helper that fetches a page and checks what every page
 must have: HTML without a parse error, valid URLs, the right status, `<html lang dir>`,
-a title, unique ids, no cookie.
+a title, a description and the page's language versions, unique ids, no cookie.
 
 Apps are costly to build (the content is read and rendered, every sheet part rendered),
 so a test session builds each configuration once: `app_with(**settings)` returns the same
@@ -13,6 +13,7 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import html5lib
 import pytest
@@ -162,6 +163,24 @@ def invalid_urls(page: Page) -> list[str]:
             if NOT_IN_A_URL.search(tag[attribute].strip(" \t\n\f\r"))]
 
 
+def check_head_for_search_engines(page: Page) -> None:
+    """A description, and the page's versions: an absolute address for each language of
+    its switcher, leading where the switcher does, and x-default (indexing.py); none on a
+    shared screen (kiosk), whose pages are never in search results."""
+    assert page.one('meta[name="description"]')["content"].strip()
+    versions = {link["hreflang"]: link["href"] for link in page.select('head link[rel="alternate"][hreflang]')}
+    if "kiosk" in page.one("body").get("class", []):
+        assert not versions
+        return
+    assert "x-default" in versions
+    for href in versions.values():
+        parts = urlsplit(href)
+        assert parts.scheme in ("http", "https") and parts.netloc, href
+    switcher = {item.get("href") or item["formaction"] for item in page.select("nav.languages [lang]")}
+    relative = {href.split(urlsplit(href).netloc, 1)[1] for lang, href in versions.items() if lang != "x-default"}
+    assert relative == switcher, (relative, switcher)
+
+
 def check_page(response, status=200, lang="en") -> Page:
     """`lang` is the language code of the URL (`zh-hans`); the page must be marked with
     its tag (`zh-Hans`) and its script's direction."""
@@ -183,6 +202,7 @@ def check_page(response, status=200, lang="en") -> Page:
     # that posts the answers, on a page whose answers were posted).
     assert page.select("nav.languages a[hreflang], nav.languages button[lang][formaction]")
     assert not invalid_urls(page), invalid_urls(page)
+    check_head_for_search_engines(page)
     return page
 
 
