@@ -144,6 +144,13 @@ def test_the_sitemap_lists_every_public_page_in_every_language_and_nothing_else(
     assert not [url for url in every_address if "?" in url or "/kiosk" in url or not url.startswith(BASE + "/")]
 
 
+def test_a_copy_offering_fewer_languages_names_only_those(app_with):
+    client = app_with(LANGUAGES=["en", "de"], PUBLIC_BASE_URL=BASE).test_client()
+    assert set(sitemap_urls(client)) == {f"{BASE}/{lang}/{path}" for lang in ("en", "de") for path in PUBLIC_PATHS}
+    versions = versions_of(check_page(client.get("/de/help"), lang="de"))
+    assert versions == {"en": f"{BASE}/en/help", "de": f"{BASE}/de/help", "x-default": f"{BASE}/en/help"}
+
+
 def test_each_page_of_the_sitemap_is_public_and_declares_the_same_versions(site):
     for url, versions in sitemap_urls(site).items():
         path = urlsplit(url).path
