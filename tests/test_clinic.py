@@ -56,7 +56,7 @@ def test_kiosk_returns_to_the_start_by_itself_and_has_a_way_out(client):
     page = check_page(client.get("/kiosk/en/check/exam"))
     # Without JavaScript: a refresh three times the idle time (static/kiosk.js does better).
     refresh = page.one('noscript meta[http-equiv="refresh"]')["content"]
-    assert refresh == "360;url=/kiosk/en/"
+    assert refresh == "360; url=/kiosk/en/"
     assert page.one("a.finish")["href"] == "/kiosk/en/"
     assert "kiosk" in page.one("body")["class"]
     home = check_page(client.get("/kiosk/en/"))
@@ -121,7 +121,7 @@ def test_kiosk_language_buttons_post_the_answers_and_no_url_holds_one(client):
 def test_kiosk_mode_from_configuration(app_with):
     client = app_with(KIOSK=True).test_client()
     page = check_page(client.get("/en/check/country"))
-    assert page.one('noscript meta[http-equiv="refresh"]')["content"] == "360;url=/en/"
+    assert page.one('noscript meta[http-equiv="refresh"]')["content"] == "360; url=/en/"
     assert client.post("/en/check/country", data={"country": "us"}).status_code == 200
 
 
