@@ -73,14 +73,17 @@ def settled_content(page, tries=50):
 
 
 @pytest.mark.parametrize("link, check", [
-    ("/es/check?country=es&exam=mri&channel=portal", lambda p: p.locator("#country").input_value() == "es"),
+    # A prepared link asks who the scan is for first, then shows the country it names.
+    ("/es/check?country=es&exam=mri&channel=portal", lambda p: p.locator("#person-self").count() == 1
+     and "country=es" in p.url),
+    ("/es/check/country?country=es&exam=mri", lambda p: p.locator("#country").input_value() == "es"),
     ("/es/check/exam?country=es&exam=mri", lambda p: p.locator("#exam-mri").is_checked()),
     ("/de/check/worry?country=de&worry=research&worry=breach",
      lambda p: p.locator("#worry-research").is_checked() and p.locator("#worry-breach").is_checked()),
     ("/fr/sheet?country=fr&exam=ct&setting=office", lambda p: "CNIL" in p.locator("section.rights").inner_text()),
     ("/en/sheet?country=us&also=vi&channel=disc",
      lambda p: p.locator(".ask-first .pair .echo[lang=vi], .then-ask .pair .echo[lang=vi]").count() == 8),
-    ("/en/check?country=xx&exam=brain", lambda p: p.locator("#country").input_value() == ""),
+    ("/en/check/country?country=xx&exam=brain", lambda p: p.locator("#country").input_value() == ""),
 ])
 def test_prepared_links_open_the_state_they_name(browser, live_server, link, check):
     page = browser.new_page()

@@ -43,7 +43,12 @@ def test_the_whole_check_with_the_keyboard_alone(browser, live_server):
     page.goto(f"{live_server}/en/")
     tab_to(page, "a.button")  # Start the check
     page.keyboard.press("Enter")
-    page.wait_for_url("**/check/country")
+    page.wait_for_url("**/check/person")
+    tab_to(page, "input[name=person]")
+    page.keyboard.press("Space")  # the first answer: "Me"
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/check/country?**")
     tab_to(page, "select#country")
     page.keyboard.type("Spain")  # a closed select picks the option typed
     assert page.evaluate("document.activeElement.value") == "es"
@@ -62,6 +67,7 @@ def test_the_whole_check_with_the_keyboard_alone(browser, live_server):
     page.keyboard.press("Enter")
     page.wait_for_url("**/sheet?**")
     answers = parse_qs(urlsplit(page.url).query)
+    assert answers["person"] == ["self"]
     assert answers["country"] == ["es"] and answers["exam"] == ["mri"]  # two arrows down from X-ray
     assert answers["channel"] == ["portal"] and answers["setting"] == ["hospital"]
     assert page.locator(".ask-first .question, .then-ask .question").count() == 8
