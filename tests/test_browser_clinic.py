@@ -9,11 +9,14 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
+from askfirst.config import TestConfig
 from browser import serving
 
 pytestmark = pytest.mark.browser
 
 IDLE_SECONDS = 2
+# How many questions a sheet has, in the app the browser tests serve.
+MAX_QUESTIONS = TestConfig().SHEET_MAX_QUESTIONS
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +80,7 @@ def settled_content(page, tries=50):
      lambda p: p.locator("#worry-research").is_checked() and p.locator("#worry-breach").is_checked()),
     ("/fr/sheet?country=fr&exam=ct&setting=office", lambda p: "CNIL" in p.locator("section.rights").inner_text()),
     ("/en/sheet?country=us&also=vi&channel=disc",
-     lambda p: p.locator(".ask-first .pair .echo[lang=vi], .then-ask .pair .echo[lang=vi]").count() == 8),
+     lambda p: p.locator(".ask-first .pair .echo[lang=vi], .then-ask .pair .echo[lang=vi]").count() == MAX_QUESTIONS),
     ("/en/check?country=xx&exam=brain", lambda p: p.locator("#country").input_value() == ""),
 ])
 def test_prepared_links_open_the_state_they_name(browser, live_server, link, check):
