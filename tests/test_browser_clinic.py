@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from askfirst.config import TestConfig
 from browser import serving
+from conftest import fresh_app
 
 pytestmark = pytest.mark.browser
 
@@ -100,4 +101,34 @@ def test_the_poster_prints_on_one_page(browser, live_server, paper, languages):
     assert len(pages) == 1
     text = pages[0].extract_text()
     assert "Languages on the poster" not in text  # the choice form is not printed
+    page.close()
+
+
+def test_the_staff_pages_link_opens_the_kiosk_with_the_place_chosen(browser):
+    """Staff fill in the tablet page's form without JavaScript, as the tablet would, then
+    open the link it makes: the kiosk's first step has their country, the next their Land."""
+    app = fresh_app()
+    with serving(app) as base:
+        app.config["PUBLIC_BASE_URL"] = base  # the link is built from the public address
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(f"{base}/en/tablet")
+        page.select_option("#tablet_lang", "de")
+        page.select_option("#country", "de")
+        page.click("section.tablet-form button[type=submit]")
+        page.select_option("#land", "be")  # now asked: the form knows Germany's states
+        page.click("section.tablet-form button[type=submit]")
+        page.click(".prepared .url a")
+        page.wait_for_url(f"{base}/kiosk/de/check/country?**")
+        assert page.locator("#country").input_value() == "de"
+        assert page.locator("a.finish").is_visible()  # kiosk mode
+        page.click("form.step-form button[type=submit]")
+        assert page.locator("#land").input_value() == "be"
+        context.close()
+
+
+def test_the_poster_has_a_print_button(browser, live_server):
+    page = browser.new_page()
+    page.goto(f"{live_server}/en/poster?langs=en,es")
+    assert page.get_by_role("button", name="Print this poster").is_visible()
     page.close()
