@@ -37,10 +37,17 @@ def poster_country() -> str | None:
     return asked[0] if asked else (current_app.config["DEFAULT_COUNTRY"] or None)
 
 
-def poster_name() -> str:
-    """The clinic's name: typed on the page (`name=`), else its copy's setting; one line."""
-    typed = " ".join(request.args.get("name", "").split())[:MAX_NAME_CHARS]
-    return typed or current_app.config["CLINIC_NAME"]
+def typed_name() -> str:
+    """The clinic's name as typed on the page (`name=`): one line, at most MAX_NAME_CHARS."""
+    return " ".join(request.args.get("name", "").split())[:MAX_NAME_CHARS]
+
+
+def poster_query(asked: list[str], clinic: bool) -> dict[str, list[str]]:
+    """This poster's choices, cleaned, for the links to its PDF and to a second poster: the
+    request's own query is never echoed."""
+    query = {"langs": [",".join(asked)] if asked else [], "for": ["clinic"] if clinic else [],
+             "name": [typed_name()] if typed_name() else [], "country": list(from_multidict(request.args)["country"])}
+    return {key: values for key, values in query.items() if values}
 
 
 def render_poster(for_pdf: bool = False) -> str:
@@ -54,9 +61,10 @@ def render_poster(for_pdf: bool = False) -> str:
     return render_template(
         "poster.html", chosen=chosen, asked=asked, left_out=asked[POSTER_MAX_LANGUAGES:], clinic_poster=clinic,
         left_out_names=[(tag(code), native_name(code)) for code in asked[POSTER_MAX_LANGUAGES:]],
-        clinic_name=poster_name(), country=country, paper=PLACES.paper(country) if country else None, for_pdf=for_pdf,
+        clinic_name=typed_name() or current_app.config["CLINIC_NAME"], country=country,
+        paper=PLACES.paper(country) if country else None, for_pdf=for_pdf,
         max_languages=POSTER_MAX_LANGUAGES, address_reach=reach(current_app.config["PUBLIC_BASE_URL"]),
-        country_step=flow.STEP_BY_NAME["country"], poster_query=request.args.to_dict(flat=False))
+        country_step=flow.STEP_BY_NAME["country"], poster_query=poster_query(asked, clinic))
 
 
 @bp.get("/poster")
