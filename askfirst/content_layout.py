@@ -55,7 +55,7 @@ TRANSLATED_FROM_FILE = "translated-from.yaml"  # piece -> hash of the English it
 PAGE_SUFFIX = ".md"
 
 # The long pages, in the order the site lists them; each is <lang>/<page>.md.
-PAGES = ("home", "why", "rights", "help", "breach", "for-clinics", "privacy", "about", "glossary")
+PAGES = ("home", "why", "rights", "help", "breach", "for-clinics", "tablet", "privacy", "about", "glossary")
 
 # The parts of each kind of piece. A question's texts on the sheet; a rights box (`law`
 # and `source` are names and citations, the rest is prose); a letter and its reminder.

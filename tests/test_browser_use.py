@@ -5,8 +5,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from askfirst.config import TestConfig
+
 pytestmark = pytest.mark.browser
 
+# How many questions a sheet has, in the app the browser tests serve.
+MAX_QUESTIONS = TestConfig().SHEET_MAX_QUESTIONS
 FOCUS_IS_VISIBLE = """() => {
   const el = document.activeElement, style = getComputedStyle(el);
   return el !== document.body && (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
@@ -70,7 +74,7 @@ def test_the_whole_check_with_the_keyboard_alone(browser, live_server):
     assert answers["person"] == ["self"]
     assert answers["country"] == ["es"] and answers["exam"] == ["mri"]  # two arrows down from X-ray
     assert answers["channel"] == ["portal"] and answers["setting"] == ["hospital"]
-    assert page.locator(".ask-first .question, .then-ask .question").count() == 8
+    assert page.locator(".ask-first .question, .then-ask .question").count() == MAX_QUESTIONS
     page.close()
 
 
@@ -106,7 +110,7 @@ def test_the_check_works_with_javascript_turned_off(browser, live_server):
     page.select_option("select#also", "en")
     page.click("main form button[type=submit]")
     page.wait_for_url("**/ar/sheet?**")
-    assert page.locator(".ask-first .pair, .then-ask .pair").count() == 8
+    assert page.locator(".ask-first .pair, .then-ask .pair").count() == MAX_QUESTIONS
     assert page.locator("#print-help p").is_visible()  # how to print without the button
     assert page.locator("#print-help button").count() == 0  # the script did not run
     assert "ico.org.uk" in page.locator("section.rights").inner_text()

@@ -45,7 +45,8 @@ def test_kiosk_walk_keeps_every_answer_out_of_every_url(client):
     make_sheet = page.one("form.make-sheet")
     assert make_sheet["method"] == "post"
     sheet = kiosk_post(client, make_sheet["action"], form_fields(page, "form.make-sheet"))
-    assert len(sheet.select(".ask-first .question, .then-ask .question")) == 8
+    assert len(sheet.select(".ask-first .question, .then-ask .question")) == client.application.config[
+        "SHEET_MAX_QUESTIONS"]
     assert "AEPD" in sheet.one("section.rights").get_text()
     assert sheet.headers["Cache-Control"] == "no-store"
     assert not sheet.select("a[download]")  # a shared screen keeps no files
@@ -170,7 +171,8 @@ def test_a_prepared_sheet_link_opens_the_finished_sheet(client):
     page = check_page(client.get("/fr/sheet?country=fr&exam=ct&channel=link&setting=office&worry=breach"),
                       lang="fr")
     assert "CNIL" in page.one("section.rights").get_text()
-    assert len(page.select(".ask-first .question, .then-ask .question")) == 8
+    assert len(page.select(".ask-first .question, .then-ask .question")) == client.application.config[
+        "SHEET_MAX_QUESTIONS"]
 
 
 # --- partners -----------------------------------------------------------------------------
