@@ -10,8 +10,20 @@ from urllib.parse import urlsplit
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import (caching, carry, development, flow, frames, i18n, mode, pdf, security, sheet_shells, situations,
-                      step_shells)
+from askfirst import (
+    caching,
+    carry,
+    development,
+    flow,
+    frames,
+    i18n,
+    mode,
+    pdf,
+    security,
+    sheet_shells,
+    situations,
+    step_shells,
+)
 from askfirst.answers import FIELD_BY_NAME
 from askfirst.config import CONFIGS, ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
 from askfirst.content import Library

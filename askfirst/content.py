@@ -191,7 +191,8 @@ class Library:
                 for place, parts in (situations.get(section) or {}).items():
                     self._situations[section, place, lang] = {
                         part: ([render_inline(item) for item in value] if isinstance(value, list)
-                               else render_inline(value)) for part, value in parts.items()}
+                               else render_inline(value) if isinstance(value, str) else value)
+                        for part, value in parts.items()}
             for part, value in (situations.get(layout.SHEET_HELP) or {}).items():
                 self._situations[layout.SHEET_HELP, part, lang] = (
                     {region: render_inline(text) for region, text in value.items()} if isinstance(value, dict)

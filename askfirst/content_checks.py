@@ -401,7 +401,8 @@ def _check_situations(read, path: Path, places: Places, english: bool, name) -> 
         if not isinstance(entries, dict):
             found.append(f"{where}: {section}: must map places to their texts")
             continue
-        found += [f"{where}: {section}: {key!r} is not a place, region or `other`" for key in entries if key not in keys]
+        found += [f"{where}: {section}: {key!r} is not a place, region or `other`"
+                  for key in entries if key not in keys]
         for key, parts in entries.items():
             if not isinstance(parts, dict):
                 found.append(f"{where}: {section}: {key}: must map its parts to texts")

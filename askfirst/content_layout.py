@@ -49,7 +49,7 @@ SHEET_HELP = "sheet_help"  # the sheet's plain help: who can answer (by region) 
 PLACE_SECTIONS = (REPRESENTATIVES, OFFICIALS, INTERPRETERS)
 SITUATION_PARTS = {REPRESENTATIVES: ("adult", "child", "proof", "practice", "child_proof", "child_practice",
                                      "note", "source"),
-                   OFFICIALS: ("answer", "find_out", "source"), INTERPRETERS: ("text", "source")}
+                   OFFICIALS: ("answer", "find_out", "source"), INTERPRETERS: ("text", "source", "confirmed")}
 SHEET_HELP_PARTS = ("who_can_answer", "after_a_worrying_answer", "keep_appointment", "local_rules", "show_at_desk")
 TRANSLATED_FROM_FILE = "translated-from.yaml"  # piece -> hash of the English it was made from
 PAGE_SUFFIX = ".md"

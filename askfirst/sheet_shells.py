@@ -29,10 +29,10 @@ from flask_babel import pgettext
 from markupsafe import Markup, escape
 
 from . import carry, frames, i18n, situations
-from .answers import acting_for
-from .jurisdiction import resolve
 from . import mode as modes
+from .answers import acting_for
 from .i18n import lazy_gettext as _l
+from .jurisdiction import resolve
 from .labels import label
 from .shells import fill, slot
 

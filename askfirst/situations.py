@@ -47,9 +47,12 @@ def guide(library: Library, answers, lang: str) -> Guide:
     who = library.sheet_help("who_can_answer", lang) or {}
     interpreter = None
     key = entry_key(library, layout.INTERPRETERS, place, general=False)
-    # Only where a right is confirmed, and only for a reader whose language is not the
-    # clinic's (or where the clinic's language is not known).
-    if key is not None and place.language != lang:
+    # Only where a right to free language help is confirmed (`confirmed: true`, in the
+    # English source: a fact, not a text), and only for a reader whose language is not the
+    # clinic's (or where the clinic's language is not known). Elsewhere the help page says
+    # what AskFirst knows.
+    confirmed = key is not None and library.situation(layout.INTERPRETERS, (key,), "en").get("confirmed") is True
+    if confirmed and place.language != lang:
         there = place.language if place.language in library.languages else None
         interpreter = Interpreter(
             text=library.situation(layout.INTERPRETERS, (key,), lang)["text"],

@@ -18,7 +18,8 @@ from askfirst.pdf.engine import Engine  # noqa: E402  (after the path)
 
 # Classes of the sheet's body text, and of the fine print that may be smaller (the source
 # of a rights box, the disclaimer, the QR code's address).
-BODY_TEXT = {"sheet-intro", "staff-note", "sheet-header", "ask", "explain", "rights", "law", "authorities"}
+BODY_TEXT = {"sheet-intro", "staff-note", "sheet-header", "ask", "explain", "rights", "law", "authorities", "guide",
+             "acting", "officials"}
 FINE_PRINT = {"source", "disclaimer", "made-by", "qr-block", "url"}
 POINT = 96 / 72  # CSS pixels per point
 

@@ -51,7 +51,7 @@ MARK_QUESTIONS = """() => document.querySelectorAll('.ask-first .question, .then
   q.querySelector('.explain div:last-child dd').insertAdjacentText('beforeend', ` QE${i}Q`);
 })"""
 BODY_TEXT = ".sheet-intro, .staff-note, .sheet-header, .ask, .explain dt, .explain dd, .rights dt, .rights dd, " \
-    ".rights .law, .rights dd p, .rights li"
+    ".rights .law, .rights dd p, .rights li, .guide p, .acting p, .acting li, .officials p:not(.source)"
 SMALLEST_BODY_TEXT = f"""() => Math.min(...[...document.querySelectorAll('{BODY_TEXT}')]
   .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
 # Each answer space: its height, and the lines drawn in it (its own bottom border and the
@@ -98,7 +98,14 @@ def fitting_limit(app_with, page, lang: str, query: str, pages: int) -> int | No
     return None
 
 
-def assert_fits(app_with, page, texts: list[str], lang: str, query: str, pages: int = 2):
+# The printed sheet's budget in one language on its own paper. Since the sheet also says who
+# can answer, what to do after a worrying answer, and the place's language help (issue 15),
+# at 11 pt with two lines to write each answer, French and German sheets need a third page;
+# a sheet on the other paper or in two languages, a fourth.
+SHEET_PAGES = 3
+
+
+def assert_fits(app_with, page, texts: list[str], lang: str, query: str, pages: int = SHEET_PAGES):
     """At most `pages` pages, and no printed question split over two of them."""
     if len(texts) > pages:
         limit = fitting_limit(app_with, page, lang, query, pages)
@@ -118,7 +125,7 @@ def assert_fits(app_with, page, texts: list[str], lang: str, query: str, pages: 
 # None: the sheet's own paper, Letter for the United States.
 @pytest.mark.parametrize("paper", ["A4", "Letter", None])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_sheet_prints_on_two_pages_without_splitting_a_question(page, live_server, app_with, lang, paper):
+def test_the_sheet_prints_within_its_pages_without_splitting_a_question(page, live_server, app_with, lang, paper):
     page.goto(f"{live_server}/{lang}/sheet?{TYPICAL}")
     count = page.locator(PRINTED).count()
     assert count == app_with().config["SHEET_MAX_QUESTIONS"]
@@ -136,7 +143,7 @@ def test_the_sheet_prints_on_two_pages_without_splitting_a_question(page, live_s
 
 @pytest.mark.parametrize("place", PLACES)
 @pytest.mark.parametrize("lang", PRINT_LANGUAGES)
-def test_each_place_prints_on_two_pages_of_its_own_paper(page, live_server, app_with, lang, place):
+def test_each_place_prints_within_its_pages_on_its_own_paper(page, live_server, app_with, lang, place):
     texts = printed_pages(page, live_server, lang, PLACES[place])
     assert_fits(app_with, page, texts, lang, PLACES[place])
 
@@ -149,9 +156,9 @@ def test_each_place_prints_on_two_pages_of_its_own_paper(page, live_server, app_
     ("de", f"{PLACES['de-by']}&also=en"),
     ("ar", f"{PLACES['fr']}&also=fr"),
 ])
-def test_the_other_paper_or_two_languages_print_on_three_pages_at_most(page, live_server, app_with, lang, query):
+def test_the_other_paper_or_two_languages_print_on_one_page_more_at_most(page, live_server, app_with, lang, query):
     texts = printed_pages(page, live_server, lang, query)
-    assert_fits(app_with, page, texts, lang, query, pages=3)
+    assert_fits(app_with, page, texts, lang, query, pages=SHEET_PAGES + 1)
 
 
 @pytest.mark.parametrize("lang, query, paper", [
@@ -169,7 +176,7 @@ def test_the_sheet_asks_for_its_countrys_paper_or_the_patients_choice(page, live
     page.goto(f"{live_server}/{lang}/sheet?{query}")
     reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     assert is_on(reader, paper)
-    assert len(reader.pages) <= 2
+    assert len(reader.pages) <= SHEET_PAGES
 
 
 def test_the_patient_switches_the_paper_on_the_sheet(page, live_server):

@@ -9,7 +9,8 @@ from walk import form_fields, walk
 
 SPAIN_MRI = {"person": ["self"], "country": ["es"], "exam": ["mri"], "channel": ["portal"], "setting": ["hospital"],
              "worry": ["internet"]}
-US_CT = {"person": ["self"], "country": ["us"], "state": ["unsure"], "exam": ["ct"], "channel": ["portal", "disc"], "setting": ["imaging_centre"],
+US_CT = {"person": ["self"], "country": ["us"], "state": ["unsure"], "exam": ["ct"], "channel": ["portal", "disc"],
+         "setting": ["imaging_centre"],
          "worry": ["sharing", "rights"]}
 
 
@@ -78,7 +79,8 @@ def test_review_shows_every_answer_with_change_links_that_come_back(client, fetc
     review = fetch(f"/en/check/review?{query}")
     assert review.one(".step-count").get_text() == "Step 7 of 7"
     answers = [dd.get_text(" ").strip() for dd in review.select(".answer dd:not(.change)")]
-    assert answers == ["Not answered", "Spain", "MRI scan", "On a website or app (a patient portal), On a CD, DVD or USB stick",
+    assert answers == ["Not answered", "Spain", "MRI scan",
+                       "On a website or app (a patient portal), On a CD, DVD or USB stick",
                        "A mobile service that comes to a care home, prison or school",
                        "The images used for research or AI"]
     change = review.select(".change a")[2]["href"]
@@ -104,7 +106,8 @@ def test_check_pages_are_never_cached(client):
 
 
 def test_arabic_walk_right_to_left_with_addresses_left_to_right(client):
-    sheet = walk(client, "ar", {"person": ["self"], "country": ["de"], "land": ["by"], "operator": ["public"], "exam": ["mri"],
+    sheet = walk(client, "ar", {"person": ["self"], "country": ["de"], "land": ["by"], "operator": ["public"],
+                                "exam": ["mri"],
                                 "channel": ["portal"], "setting": ["hospital"], "worry": ["internet"]})
     assert sheet.one("html")["dir"] == "rtl"
     assert sheet.one("html")["lang"] == "ar"

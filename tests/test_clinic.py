@@ -33,7 +33,8 @@ def test_kiosk_walk_keeps_every_answer_out_of_every_url(client):
     start = client.get("/kiosk/en/check")
     assert start.headers["Location"] == "/kiosk/en/check/person"
     page = check_page(client.get(start.headers["Location"]))
-    for field, value in [("person", "self"), ("country", "es"), ("exam", "mri"), ("channel", "portal"), ("setting", "hospital"),
+    for field, value in [("person", "self"), ("country", "es"), ("exam", "mri"), ("channel", "portal"),
+                         ("setting", "hospital"),
                          ("worry", "research")]:
         form = page.one("form.step-form")
         assert form["method"] == "post" and form["action"].startswith("/kiosk/en/check/")

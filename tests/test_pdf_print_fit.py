@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from test_browser_print import LINE_MM, MM, PLACES, PRINT_LANGUAGES, TYPICAL
+from test_browser_print import LINE_MM, MM, PLACES, PRINT_LANGUAGES, SHEET_PAGES, TYPICAL
 
 from askfirst import pdf
 
@@ -79,5 +79,5 @@ def test_pdf_body_text_is_at_least_11_points_with_two_lines_for_each_answer(meas
 # The places with the longest sheets, on Letter (US, Ontario) and on A4 (France, Germany).
 @pytest.mark.parametrize("place", ["us", "ca-on", "fr", "de-any"])
 @pytest.mark.parametrize("lang", PRINT_LANGUAGES)
-def test_the_pdf_prints_on_two_pages_of_its_own_paper(measured, lang, place):
-    assert measured(lang, PLACES[place])["pages"] <= 2
+def test_the_pdf_prints_within_its_pages_on_its_own_paper(measured, lang, place):
+    assert measured(lang, PLACES[place])["pages"] <= SHEET_PAGES

@@ -10,7 +10,6 @@ import pytest
 from askfirst import content_layout as layout
 from askfirst.jurisdiction import resolve
 from askfirst.situations import entry_key
-from conftest import check_page
 
 
 def library(app):
@@ -84,7 +83,8 @@ def test_a_parents_letter_names_the_child_and_a_parents_papers(fetch):
 
 
 @pytest.mark.parametrize("lang, acting", [
-    ("de", "[Name des Kindes]"), ("fr", "[prénom et nom de l'enfant]"), ("es", "[nombre"), ("ar", "["), ("zh-hans", "["),
+    ("de", "[Name des Kindes]"), ("fr", "[prénom et nom de l'enfant]"), ("es", "[nombre"), ("ar", "["),
+    ("zh-hans", "["),
 ])
 def test_a_parents_letter_in_other_languages_has_no_english_and_no_placeholders(fetch, lang, acting):
     page = fetch(f"/{lang}/next-steps?person=child&country=ca&province=on", lang=lang)

@@ -62,11 +62,11 @@ def texts(lang: str) -> dict[str, str]:
                                                  *national]))
     situations = layout.read_optional(layout.situations_path(CONTENT, lang))
     prose = []
-    for section, entries in situations.items():
+    for entries in situations.values():
         for value in (entries or {}).values():
             parts = value.items() if isinstance(value, dict) else [("text", value)]
             for part, text in parts:
-                if part != "source":
+                if part != "source" and isinstance(text, (str, list)):
                     prose += text if isinstance(text, list) else [text]
     found["situations"] = plain_text("\n\n".join(str(text) for text in prose))
     return found

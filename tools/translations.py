@@ -49,7 +49,9 @@ def pieces(lang: str, content: Path = CONTENT) -> dict[str, object]:
     found.update({f"rights {texts_id}": box for texts_id, box in rights.items()})
     situations = layout.read_optional(layout.situations_path(content, lang))
     for section in layout.PLACE_SECTIONS:
-        found.update({f"{section} {place}": texts for place, texts in (situations.get(section) or {}).items()})
+        # `confirmed` is a fact kept in English only, not a text to translate.
+        found.update({f"{section} {place}": {part: text for part, text in texts.items() if part != "confirmed"}
+                      for place, texts in (situations.get(section) or {}).items()})
     found.update({f"sheet help {part}": text for part, text in (situations.get(layout.SHEET_HELP) or {}).items()})
     letters = layout.read_optional(layout.letters_path(content, lang))
     national = letters.pop(layout.NATIONAL, None) or {}

@@ -14,9 +14,8 @@ from datetime import date, datetime, timedelta, timezone
 import icalendar
 from flask import Blueprint, abort, make_response, render_template, request, url_for
 
+from .. import content_layout, mode, situations
 from .. import letter_words as words
-from .. import mode
-from .. import content_layout, situations
 from ..answers import acting_for, from_multidict, to_query
 from ..content import Texts
 from ..i18n import current, long_date, speaking
@@ -124,7 +123,8 @@ class Letters:
             values["delivery"] = str(words.SEND_IT) % {"ways": ways} if self.ways else ""
             other = "_other" if acting_for(self.answers) else ""
             # A writer for someone else asks about "their" data: the paragraph says so.
-            values["recipients"] = (part(f"recipients{other}") or part("recipients")) if "recipients" in self.wants else ""
+            recipients = part(f"recipients{other}") or part("recipients")
+            values["recipients"] = recipients if "recipients" in self.wants else ""
             legal = [part(f"legal{other}") or part("legal"),
                      *(line for key in self.place.note_keys() if (line := library().national_legal(key, lang)))]
             parts = {"subject": fill(part(f"subject{other}"), values), "body": fill(part(f"body{other}"), values),
