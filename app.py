@@ -10,7 +10,20 @@ from urllib.parse import urlsplit
 from flask import Flask, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from askfirst import caching, carry, development, flow, frames, i18n, mode, pdf, security, sheet_shells, step_shells
+from askfirst import (
+    caching,
+    carry,
+    development,
+    flow,
+    frames,
+    i18n,
+    mode,
+    pdf,
+    review_notice,
+    security,
+    sheet_shells,
+    step_shells,
+)
 from askfirst.answers import FIELD_BY_NAME
 from askfirst.config import CONFIGS, ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
 from askfirst.content import Library
@@ -33,6 +46,7 @@ def create_app(config: Config | str | None = None) -> Flask:
 
     # Content is read and rendered once here, not per request; a broken file stops start-up.
     app.extensions["askfirst_library"] = Library(app.config["CONTENT_DIR"], app.config["LANGUAGES"])
+    review_notice.init_app(app)  # which pieces are reviewed: once here too, for the notice
 
     babel.init_app(app, locale_selector=i18n.current_gettext_locale)
     i18n.install_template_gettext(app)  # after Flask-Babel, replacing its slower callables
@@ -46,7 +60,8 @@ def create_app(config: Config | str | None = None) -> Flask:
                                  back_link=step_shells.back_link, then_field=step_shells.then_field,
                                  mark_chosen=step_shells.mark_chosen, sheet_questions=sheet_shells.sheet_questions,
                                  sheet_topics=sheet_shells.sheet_topics, appointment=sheet_shells.appointment,
-                                 answers_url=sheet_shells.answers_url, paper_choice=sheet_shells.paper_choice)
+                                 answers_url=sheet_shells.answers_url, paper_choice=sheet_shells.paper_choice,
+                                 review_note=review_notice.note)
 
     security.init_app(app)
     app.register_blueprint(service.bp)
@@ -125,7 +140,6 @@ def _template_helpers() -> dict:
         "answers_posted": mode.answers_posted(),
         "clinic_name": current_app.config["CLINIC_NAME"],
         "privacy_contact": current_app.config["PRIVACY_CONTACT"],
-        "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,
         "tag": i18n.tag,
         "direction": i18n.direction,
         "label": label,

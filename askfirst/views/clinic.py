@@ -6,6 +6,7 @@ import io
 import segno
 from flask import Blueprint, Response, make_response, render_template, request, url_for
 
+from .. import review_notice
 from ..answers import from_multidict, to_query
 from ..i18n import current, offered
 from ..qr import public_url, qr_svg
@@ -33,6 +34,7 @@ def poster():
     opens the check."""
     languages = poster_languages()
     clinic = request.args.get("for") == "clinic"
+    review_notice.shows("poster")
     return make_response(render_template("poster.html", chosen=languages, clinic_poster=clinic))
 
 
@@ -61,6 +63,7 @@ def prepared_link() -> str | None:
 def partners():
     link = prepared_link()
     link_lang = request.args.get("link_lang")
+    review_notice.shows("partners")
     # The link holds answers: its QR code is made for this response and never kept.
     return make_response(render_template(
         "partners.html", link=link, answers=from_multidict(request.args),

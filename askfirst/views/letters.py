@@ -16,7 +16,7 @@ from flask import Blueprint, abort, make_response, render_template, request, url
 from flask_babel import format_date
 
 from .. import letter_words as words
-from .. import mode
+from .. import mode, pieces, review_notice
 from ..answers import from_multidict, to_query
 from ..content import Texts
 from ..i18n import current, speaking
@@ -140,6 +140,7 @@ def _letters_view(stage: str):
     law = place.law
     listing = (law, law.list, dates(received or today(), law.list)) if law and law.list else None
     answers_query = sheet_query(answers, also)
+    review_notice.shows("next-steps", letter_pieces(place, stage), place.key if stage == "complaint" else None)
     # The language switcher keeps this very page: its stage, date and choices too.
     switch_query = {**answers_query, **({"stage": [stage]} if values.get("stage") else {}),
                     **({"received": [received.isoformat()]} if received else {}),
@@ -154,6 +155,15 @@ def _letters_view(stage: str):
         want_labels=words.WANT_CHOICE, way_labels=words.WAY_CHOICE,
         law_name=lambda law: library().law_name(law, current(), short=True),
         rights_box=parts().rights(place.key, current()) if stage == "complaint" else None))
+
+
+def letter_pieces(place: Jurisdiction, stage: str) -> list[str]:
+    """The content pieces of a step's letters: the request and its country's paragraph on
+    health records, or the letters after it."""
+    if stage != "request":
+        return [pieces.LADDER]
+    national = place.country and library().national(place.country, "en")
+    return [pieces.letter(place.letter), *([pieces.letter_paragraph(place.country)] if national else [])]
 
 
 @bp.route("/next-steps", methods=["GET", "POST"])

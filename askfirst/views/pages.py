@@ -2,10 +2,11 @@
 
 from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
 
-from .. import flow, mode
+from .. import flow, mode, pieces, review_notice
 from ..answers import from_multidict
 from ..caching import public
 from ..content import PAGES
+from ..content_layout import PLACE_PAGES
 from ..i18n import browser_choice, current
 from ..jurisdiction import resolve
 from . import library, parts
@@ -33,10 +34,9 @@ def home():
     return _show("home")
 
 
-# The rights page and the breach page can show what applies in one place: their chooser
-# asks these answers.
+# The rights page and the breach page (PLACE_PAGES) can show what applies in one place:
+# their chooser asks these answers.
 PLACE_FIELDS = ("country", "province", "land", "operator")
-PLACE_PAGES = ("rights", "breach")
 
 
 @bp.get("/<name>")
@@ -68,6 +68,8 @@ def page_for_place(name: str):
     if name == "breach" and place is not None:
         breach = {"rules": library().breach(place.texts, lang),
                   "letter": Letters(place, answers, (), (), None).stage("breach", lang)}
+    shown = [pieces.breach(library().breach_id(place.texts)), pieces.LADDER] if breach else []
+    review_notice.shows("place-page", [pieces.page(name), *shown], place.key if place else None)
     return make_response(render_template(
         "page.html", page=library().page(name, lang), place_steps=steps, answers=answers,
         place_box=parts().rights(place.key, lang) if place else None, breach=breach))

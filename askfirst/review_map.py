@@ -1,0 +1,112 @@
+"""What each kind of page shows, for the "not reviewed yet" notice.
+
+A page shows two sorts of pieces (pieces.py):
+
+- interface messages: counted by the files they come from. Each kind of page ("screen")
+  lists its templates (with every template they import, found by Jinja) and the Python
+  modules whose words it shows; every page has the layout's too. A screen counts every
+  message of those files, also ones a particular request leaves out (the rights page's
+  chooser counts the whole of labels.py): more than it shows, never less, so that the
+  notice can only err on the side of showing.
+- content pieces: named by the view, which knows them (the sheet's questions, the place's
+  rights box, the letter); see views and review_notice.py.
+
+Not counted: names from CLDR (countries, languages, dates), which are not translations of
+ours, and the second language of a two-language sheet or letter: the notice speaks of the
+page's language. tests/test_review_notice.py renders each kind of page while recording
+every message it translates, and fails when a file is missing here.
+
+No Flask here; reading the files costs about a tenth of a second, so it is done at
+start-up and only when some language has review records at all.
+"""
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+from jinja2 import Environment, FileSystemLoader, meta
+
+from . import content_layout as layout
+from . import pieces
+from .config import ROOT
+from .jurisdiction import Jurisdiction, resolve
+from .rights_box import PLACES_WITH_BOXES
+
+# What `make extract` looks for besides Babel's defaults (`-k` in the Makefile).
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "pgettext": ((1, "c"), 2)}
+TEMPLATES = ROOT / "templates"
+
+# On every page: the layout (rendered ahead as a frame), its footer and this notice.
+LAYOUT = ("templates/layout.html", "templates/parts/footer.html", "templates/parts/review_note.html")
+# The words of the check's steps and answers, shown wherever answers are.
+ANSWER_WORDS = ("askfirst/flow.py", "askfirst/labels.py")
+RIGHTS_BOX = ("templates/sheet/rights.html", "askfirst/labels.py")
+SCREENS = {
+    "page": ("templates/page.html",),
+    # The rights and breach pages: their place chooser, and what applies in the place chosen.
+    "place-page": ("templates/page.html", *ANSWER_WORDS, *RIGHTS_BOX, "askfirst/letter_words.py"),
+    "step": ("templates/check/step.html", *ANSWER_WORDS, "askfirst/forms.py", "askfirst/step_shells.py"),
+    "review": ("templates/check/review.html", *ANSWER_WORDS),
+    "sheet": ("templates/sheet.html", "templates/sheet/question.html", *RIGHTS_BOX, "askfirst/sheet_shells.py"),
+    "next-steps": ("templates/next_steps.html", *RIGHTS_BOX, "askfirst/letter_words.py"),
+    "poster": ("templates/poster.html", "templates/parts/poster_words.html", "templates/parts/poster_clinic.html"),
+    "partners": ("templates/partners.html", *ANSWER_WORDS, "askfirst/prerendered.py"),
+    "error": ("templates/error.html", "askfirst/views/errors.py"),
+}
+
+
+def page_screen(name: str) -> str:
+    """The screen of a content page: the rights and breach pages have a place chooser."""
+    return "place-page" if name in layout.PLACE_PAGES else "page"
+
+
+def _with_imports(files: tuple[str, ...], imports: Callable[[str], list[str]]) -> list[str]:
+    """The files, and every template they extend, import or include, however deep."""
+    found, todo = [], list(files)
+    while todo:
+        file = todo.pop()
+        if file not in found:
+            found.append(file)
+            todo += imports(file)
+    return found
+
+
+def _imports(root: Path) -> Callable[[str], list[str]]:
+    """What a file imports, if it is a template (each parsed once)."""
+    env = Environment(loader=FileSystemLoader(root / "templates"))
+
+    @cache
+    def imports(file: str) -> list[str]:
+        if not file.startswith("templates/"):
+            return []
+        source = (root / file).read_text(encoding="utf-8")
+        return [f"templates/{name}" for name in meta.find_referenced_templates(env.parse(source)) if name]
+    return imports
+
+
+def file_messages(file: str, root: Path = ROOT) -> frozenset[str]:
+    """The names of the messages one file holds, as `make extract` finds them."""
+    method = "jinja2" if file.endswith(".html") else "python"
+    return frozenset(pieces.message(text[0] if isinstance(text, tuple) else text, context)
+                     for _line, text, _comments, context in extract_from_file(method, root / file, keywords=KEYWORDS))
+
+
+def screen_messages(root: Path = ROOT) -> dict[str, frozenset[str]]:
+    """Each screen's messages, the layout's included."""
+    messages, imports = cache(lambda file: file_messages(file, root)), _imports(root)
+    return {screen: frozenset().union(*(messages(file) for file in _with_imports((*LAYOUT, *files), imports)))
+            for screen, files in SCREENS.items()}
+
+
+def rights_box_pieces(place: Jurisdiction) -> tuple[str, ...]:
+    """The content pieces a place's rights box shows: its texts, its notes, and how to find
+    out what is still open (each where the English has one; see rights_box.py)."""
+    return (pieces.rights(place.texts), *(pieces.note(key) for key in place.note_keys()),
+            *(pieces.finding_out(key) for key in place.open_questions))
+
+
+def every_rights_box(known: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Each place's rights box (by its key) and its pieces that exist (`known`)."""
+    return {key: tuple(name for name in rights_box_pieces(resolve(answers)) if name in known)
+            for key, answers in PLACES_WITH_BOXES.items()}
