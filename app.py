@@ -22,6 +22,7 @@ from askfirst import (
     review_notice,
     security,
     sheet_shells,
+    situations,
     step_shells,
 )
 from askfirst.answers import FIELD_BY_NAME
@@ -61,6 +62,8 @@ def create_app(config: Config | str | None = None) -> Flask:
                                  mark_chosen=step_shells.mark_chosen, sheet_questions=sheet_shells.sheet_questions,
                                  sheet_topics=sheet_shells.sheet_topics, appointment=sheet_shells.appointment,
                                  answers_url=sheet_shells.answers_url, paper_choice=sheet_shells.paper_choice,
+                                 sheet_title=sheet_shells.sheet_title, patient_line=sheet_shells.patient_line,
+                                 situation_boxes=sheet_shells.situation_boxes, sheet_help=sheet_shells.sheet_help,
                                  review_note=review_notice.note)
 
     security.init_app(app)
@@ -144,4 +147,6 @@ def _template_helpers() -> dict:
         "direction": i18n.direction,
         "label": label,
         "steps": flow.STEPS,
+        "situation_entries": lambda section: situations.help_entries(
+            current_app.extensions["askfirst_library"], section, lang),
     }

@@ -34,7 +34,14 @@ def _subdivision(name: str) -> Field:
     return Field(name, PLACES.subdivisions[name].codes, only_for=PLACES.asked_for(name))
 
 
+# Who the scan is for: the patient, their child, or someone they care for or act for.
+# It decides who the sheet and the letter speak of, and brings the caregiver's
+# questions first (issue 15; the law on acting for others is facts.md §8.1–8.4).
+PERSONS = ("self", "child", "other", UNSURE)
+ACTING_FOR_OTHERS = ("child", "other")
+
 FIELDS = (
+    Field("person", PERSONS),
     Field("country", COUNTRY_CODES, unsure_matches_all=False),
     *(_subdivision(name) for name in PLACES.subdivisions),
     Field("exam", ("xray", "ct", "mri", "ultrasound", "mammogram", "dental", "other", UNSURE)),
@@ -42,10 +49,14 @@ FIELDS = (
     Field("setting", ("hospital", "imaging_centre", "office", "mobile", UNSURE)),
     # A question kept for a worry is for the patients who have that worry.
     Field("worry", ("who_sees", "internet", "sharing", "research", "copies", "identity",
-                    "keeping", "breach", "rights", "someone_else", UNSURE), multiple=True,
+                    "keeping", "breach", "rights", "authorities", UNSURE), multiple=True,
           unsure_matches_all=False),
 )
 FIELD_BY_NAME = {field.name: field for field in FIELDS}
+
+# Before the "who is the scan for" step, asking for someone else was the worry
+# `someone_else`: a link that still says so means a scan for someone the patient cares for.
+OLD_WORRY_FOR_OTHERS = "someone_else"
 
 # Answers as the selection sees them: field name -> chosen values (empty = not answered).
 Answers = Mapping[str, tuple[str, ...]]
@@ -61,6 +72,8 @@ def clean(raw: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
     answers: dict[str, tuple[str, ...]] = {}
     for field in FIELDS:
         sent = set(raw.get(field.name, ()))
+        if field.name == "person" and not sent and OLD_WORRY_FOR_OTHERS in raw.get("worry", ()):
+            sent = {"other"}
         if field.name == "country":
             # `?country=UK` or `?country=usa` in a hand-written link: the code it means.
             sent = {COUNTRY_ALIASES.get(value.strip().lower(), value.strip().lower()) for value in sent}
@@ -79,6 +92,13 @@ def clean(raw: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
 def from_multidict(data) -> dict[str, tuple[str, ...]]:
     """Clean answers from a werkzeug MultiDict (request.args or request.form)."""
     return clean({field.name: data.getlist(field.name) for field in FIELDS})
+
+
+def acting_for(answers: Answers) -> str | None:
+    """"child" or "other" when the patient asks for someone else, else None (for
+    themselves, or not sure: the sheet then speaks to the patient, as it always did)."""
+    person = next(iter(answers.get("person") or ()), None)
+    return person if person in ACTING_FOR_OTHERS else None
 
 
 def region(answers: Answers) -> str:

@@ -12,7 +12,7 @@ from .answers import FIELD_BY_NAME, FIELDS, UNSURE, Answers, with_region
 # Topics in their default order of importance: an exposed server puts every image at
 # risk at once, so it leads; the rest follow how often they matter for a patient.
 TOPICS = ("server", "online_access", "sharing", "copies", "incidents", "rights",
-          "identifiers", "research", "retention", "proxy")
+          "identifiers", "research", "retention", "proxy", "authorities")
 
 # What each worry brings up the sheet.
 TOPICS_OF_WORRY = {
@@ -25,8 +25,10 @@ TOPICS_OF_WORRY = {
     "keeping": ("retention",),
     "breach": ("incidents",),
     "rights": ("rights",),
-    "someone_else": ("proxy",),
+    "authorities": ("authorities",),
 }
+# A scan for someone else brings the caregiver's questions first, as a worry would.
+TOPICS_OF_PERSON = {"child": ("proxy",), "other": ("proxy",)}
 
 # What a rule's `when` may test: every answer field, except that the country is tested
 # through its legal region (a new step's field can be tested as soon as it exists).
@@ -91,6 +93,7 @@ def _ranked(bank: Sequence[Question], answers: Answers) -> tuple[list[Question],
     """Every question that applies to these answers, best first, and the worried topics."""
     answers = with_region(answers)
     worried = {topic for worry in answers.get("worry", ()) for topic in TOPICS_OF_WORRY.get(worry, ())}
+    worried |= {topic for person in answers.get("person", ()) for topic in TOPICS_OF_PERSON.get(person, ())}
     ranked = []
     for position, question in enumerate(bank):
         fit = _fit(question, answers)
@@ -169,8 +172,13 @@ def plan_sheet(bank: Sequence[Question], answers: Answers, limit: int, per_topic
     missing = [question for question in ordered if question.must_ask and question not in chosen]
     if missing:
         chosen = _in_rank_order([*chosen[:max(limit - len(missing), 0)], *missing], ordered)
-    by_need = sorted(chosen, key=lambda question: (not question.must_ask, question.topic not in worried))
-    firsts = tuple(by_need[:first])
+    # A worry's own best question leads, as the worry step promises; the exposed server
+    # comes right after it (never pushed off the first ones); then the rest by need.
+    by_need = sorted(chosen, key=lambda question: (question.topic not in worried, not question.must_ask))
+    lead = [question for question in by_need[:1] if question.topic in worried]
+    must = [question for question in by_need if question.must_ask and question not in lead]
+    placed = {id(question) for question in (*lead, *must)}
+    firsts = tuple([*lead, *must, *(question for question in by_need if id(question) not in placed)][:first])
     # By identity: a question's == compares every field, and these run for each question.
     first_ids = {id(question) for question in firsts}
     rest = [question for question in chosen if id(question) not in first_ids]

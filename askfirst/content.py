@@ -127,6 +127,10 @@ class Library:
         self._letters: dict[tuple[str, str], Texts] = {}
         self._national: dict[tuple[str, str], str] = {}
         self._ladder: dict[tuple[str, str], Texts] = {}
+        self._acting: dict[str, dict[str, str]] = {}
+        self._national_legal: dict[tuple[str, str], str] = {}  # lang -> who writes for someone else
+        # (section, place key, lang) -> that place's texts; (SHEET_HELP, part, lang) -> text
+        self._situations: dict[tuple[str, str, str], object] = {}
         for lang in self.languages:
             for name in PAGES:
                 path = layout.page_path(content_dir, lang, name)
@@ -149,15 +153,29 @@ class Library:
                     continue
                 self._rights[texts_id, lang] = Texts(lang, {
                     part: render_inline(parts[part]) for part in RIGHTS_PARTS if parts.get(part)})
+            situations = read(layout.situations_path(content_dir, lang))
+            for section in layout.PLACE_SECTIONS:
+                for place, parts in (situations.get(section) or {}).items():
+                    self._situations[section, place, lang] = {
+                        part: ([render_inline(item) for item in value] if isinstance(value, list)
+                               else render_inline(value)) for part, value in parts.items()}
+            for part, value in (situations.get(layout.SHEET_HELP) or {}).items():
+                self._situations[layout.SHEET_HELP, part, lang] = (
+                    {region: render_inline(text) for region, text in value.items()} if isinstance(value, dict)
+                    else render_inline(value))
             # Letters stay plain text: they also go into an e-mail and a calendar file.
             letters = read(layout.letters_path(content_dir, lang))
             for country, paragraph in (letters.get(NATIONAL) or {}).items():
                 self._national[country, lang] = paragraph.strip()
+            for country, line in (letters.get(layout.NATIONAL_LEGAL) or {}).items():
+                self._national_legal[country, lang] = line.strip()
+            if letters.get(layout.ACTING):
+                self._acting[lang] = {part: str(text).strip() for part, text in letters[layout.ACTING].items()}
             if letters.get(LADDER):
                 self._ladder[LADDER, lang] = Texts(lang, {
                     part: letters[LADDER][part].strip() for part in LADDER_PARTS if letters[LADDER].get(part)})
             for letter_id, parts in letters.items():
-                if letter_id in (NATIONAL, LADDER):
+                if letter_id in (NATIONAL, LADDER, layout.ACTING, layout.NATIONAL_LEGAL):
                     continue
                 self._letters[letter_id, lang] = Texts(lang, {
                     part: parts[part].strip() for part in (*LETTER_PARTS, *LETTER_OPTIONAL_PARTS) if parts.get(part)})
@@ -209,9 +227,37 @@ class Library:
         """The follow-up, complaint and breach letters (the same for every place)."""
         return self._pick(self._ladder, LADDER, lang)
 
+    def situation(self, section: str, keys, lang: str):
+        """A place's texts in one section of situations.yaml: the first of `keys` (most
+        specific first, jurisdiction.lookup_keys) that has an entry, in `lang`, else in
+        English. None if none has (`other` always has, in English)."""
+        for key in keys:
+            found = self._situations.get((section, key, lang)) or self._situations.get((section, key, FALLBACK))
+            if found:
+                return found
+        return None
+
+    def situation_keys(self, section: str) -> tuple[str, ...]:
+        """The places with an entry of their own in one section (in English, the source)."""
+        return tuple(key for kind, key, lang in self._situations if kind == section and lang == FALLBACK)
+
+    def sheet_help(self, part: str, lang: str):
+        """One of the sheet's plain help texts (situations.yaml `sheet_help`)."""
+        return (self._situations.get((layout.SHEET_HELP, part, lang))
+                or self._situations.get((layout.SHEET_HELP, part, FALLBACK)))
+
+    def acting(self, person: str, lang: str) -> str:
+        """The letter's paragraph on who writes for the patient (`child`, `other`)."""
+        return (self._acting.get(lang) or {}).get(person) or self._acting.get(FALLBACK, {}).get(person, "")
+
     def national(self, country: str, lang: str) -> str | None:
-        """A country's paragraph in the letter on its health-records rule, if it has one."""
+        """A country's paragraph in the letter on its health-records rule, or a State's on
+        its faster rule (`us-tx`), if it has one."""
         return self._pick(self._national, country, lang)
+
+    def national_legal(self, country: str, lang: str) -> str | None:
+        """The law behind that paragraph, for the line under the letter."""
+        return self._pick(self._national_legal, country, lang)
 
     def missing(self) -> list[str]:
         """Every piece that a language lacks or has incomplete, as "lang: what" lines."""
@@ -232,11 +278,16 @@ class Library:
                 wanted = set(english.parts) if english else set(LETTER_PARTS)
                 if texts is None or set(texts.parts) != wanted:
                     gaps.append(f"{lang}: letter {letter_id}")
+            gaps += [f"{lang}: letter paragraph acting {part}" for part in layout.ACTING_PARTS
+                     if not (self._acting.get(lang) or {}).get(part)]
             ladder = self._ladder.get((LADDER, lang))
             if ladder is None or set(ladder.parts) != set(LADDER_PARTS):
                 gaps.append(f"{lang}: letters after the request")
+            gaps += [f"{lang}: {section} {key}" for section, key, source in self._situations
+                     if source == FALLBACK and (section, key, lang) not in self._situations]
             for kind, store in (("note", self._notes), ("finding out", self._finding_out), ("breach", self._breach),
-                                ("letter paragraph", self._national)):
+                                ("letter paragraph", self._national),
+                                ("letter legal line", self._national_legal)):
                 gaps += [f"{lang}: {kind} {key}" for key, source in store
                          if source == FALLBACK and (key, lang) not in store]
         return gaps

@@ -26,8 +26,9 @@ PLACES_KEYS = ("regions", "groups", "countries", "subdivisions")
 GROUP_KEYS = ("sort_by_name",)
 COUNTRY_KEYS = ("code", "region", "group", "law", "authority", "health_records", "by", "aliases", "texts", "language",
                 "paper")
-SUBDIVISION_KEYS = ("country", "then", "places")
-SUBPLACE_KEYS = ("law", "authority", "texts", "letter", "from_land", "public", "catholic", "region", "language")
+SUBDIVISION_KEYS = ("country", "then", "places", "adds_only")
+SUBPLACE_KEYS = ("law", "authority", "texts", "letter", "from_land", "public", "catholic", "region", "language",
+                 "local")
 LAW_KEYS = ("name", "short", "texts", "letter", "copy", "list", "recipients", "source")
 DEADLINE_KEYS = ("deadline", "extension", "older", "source")
 AUTHORITY_KEYS = ("name", "short", "english", "url", "complain_url", "address", "complaint_limit",
@@ -307,6 +308,9 @@ def _check_subdivision(field: str, entry, codes: Counter, subdivisions: dict, re
             continue
         found += _unknown_keys(place, SUBPLACE_KEYS, where)
         found += refs.law(place.get("law"), where)
+        found += refs.law(place.get("local"), where)
+        if ("local" in place) != bool(entry.get("adds_only")) and place:
+            found.append(f"{where}: `local` goes with `adds_only: true` (a rule added beside the law), and only there")
         if "language" in place and place["language"] not in SHIPPED_LANGUAGES:
             found.append(f"{where}: language {place['language']!r} is not one AskFirst ships")
         for key in ("authority", "public", "catholic"):
@@ -338,7 +342,9 @@ def check_language(content_dir: Path, lang: str, ids: set, places: Places,
     notes = rights.pop(layout.NOTES, None) or {}
     found += [f"{name(path)}: {layout.NOTES}: {key!r} is not a place in {layout.PLACES_FILE} "
               f"(a country code, or <country>-<answer> like ca-nu)" for key in notes if key not in places.note_ids]
-    open_questions = (*places.subdivisions, *OPEN_QUESTIONS_EXTRA)
+    # A field that only adds a local rule leaves nothing open when it is "not sure".
+    open_questions = (*(field for field, sub in places.subdivisions.items() if not sub.adds_only),
+                      *OPEN_QUESTIONS_EXTRA)
     finding_out = rights.pop(layout.FINDING_OUT, None) or {}
     found += [f"{name(path)}: {layout.FINDING_OUT}: {key!r} is not one of {', '.join(open_questions)}"
               for key in finding_out if key not in open_questions]
@@ -356,17 +362,57 @@ def check_language(content_dir: Path, lang: str, ids: set, places: Places,
     if english and not breach.get("other"):
         found.append(f"{name(path)}: {layout.BREACH}: 'other' is missing (the text for every place without its own)")
     found += _check_texts(rights, "rights", layout.RIGHTS_PARTS, places.texts_ids, english, name(path))
+    found += _check_situations(read, layout.situations_path(content_dir, lang), places, english, name)
     path = layout.letters_path(content_dir, lang)
     letters = dict(_mapping(read(path), name(path), found))
     ladder = letters.pop(layout.LADDER, None)
     found += _check_parts({layout.LADDER: ladder} if ladder is not None else {},
                           (layout.LADDER,) if english else (), layout.LADDER_PARTS, "letters", name(path))
-    national = letters.pop(layout.NATIONAL, None) or {}
+    acting = letters.pop(layout.ACTING, None)
+    found += _check_parts({layout.ACTING: acting} if acting is not None else {},
+                          (layout.ACTING,) if english else (), layout.ACTING_PARTS, "letters", name(path))
+    national = {**(letters.pop(layout.NATIONAL, None) or {}), **(letters.pop(layout.NATIONAL_LEGAL, None) or {})}
+    # A country's rule on health records, or a State's faster rule (`local`).
+    with_rules = {*(country.code for country in places.countries if country.health_records),
+                  *(f"{sub.country}-{code}" for sub in places.subdivisions.values()
+                    for code, place in sub.places.items() if place.local)}
     found += [f"{name(path)}: {layout.NATIONAL}: {code!r} is not a country with a health-records rule "
-              f"in {layout.PLACES_FILE}" for code in national
-              if (country := places.country(code)) is None or not country.health_records]
+              f"or a place with a local rule in {layout.PLACES_FILE}" for code in national if code not in with_rules]
     found += _check_texts(letters, "letter", layout.LETTER_PARTS, places.letter_ids, english, name(path),
                           optional=layout.LETTER_OPTIONAL_PARTS)
+    return found
+
+
+def _check_situations(read, path: Path, places: Places, english: bool, name) -> list[str]:
+    """situations.yaml: each section's keys are places (a country, `<country>-<answer>`, a
+    region or `other`) with known parts; in English, every section has `other` and every
+    part of the sheet's help is there."""
+    found: list[str] = []
+    data = dict(_mapping(read(path), name(path), found))
+    where = name(path)
+    keys = {*places.note_ids, *places.regions, "other", UNSURE}
+    known = (*layout.PLACE_SECTIONS, layout.SHEET_HELP)
+    found += [f"{where}: {section!r} is not one of {', '.join(known)}" for section in data if section not in known]
+    for section in layout.PLACE_SECTIONS:
+        entries = data.get(section) or {}
+        if not isinstance(entries, dict):
+            found.append(f"{where}: {section}: must map places to their texts")
+            continue
+        found += [f"{where}: {section}: {key!r} is not a place, region or `other`" for key in entries if key not in keys]
+        for key, parts in entries.items():
+            if not isinstance(parts, dict):
+                found.append(f"{where}: {section}: {key}: must map its parts to texts")
+                continue
+            found += [f"{where}: {section}: {key}: unknown part {part!r}" for part in parts
+                      if part not in layout.SITUATION_PARTS[section]]
+        if english and "other" not in entries:
+            found.append(f"{where}: {section}: 'other' is missing (the text for every place without its own)")
+    help_parts = data.get(layout.SHEET_HELP) or {}
+    found += [f"{where}: {layout.SHEET_HELP}: unknown part {part!r}" for part in help_parts
+              if part not in layout.SHEET_HELP_PARTS]
+    if english:
+        found += [f"{where}: {layout.SHEET_HELP}: {part!r} is missing" for part in layout.SHEET_HELP_PARTS
+                  if not help_parts.get(part)]
     return found
 
 

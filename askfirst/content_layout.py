@@ -31,8 +31,24 @@ FINDING_OUT = "finding_out"  # ... and an open question (`land`, `diocese`) to h
 BREACH = "breach"  # ... and a rights box's id to what a clinic must tell after a breach
 LAW_NAMES = "law_names"  # ... and a law's id to its name in this language (`name`, `short`)
 LETTERS_FILE = "letters.yaml"  # letter id -> the letter and calendar reminder, plus:
-NATIONAL = "national"  # country -> a paragraph on its health-records rule
+NATIONAL = "national"  # country or State (`us-tx`) -> a paragraph on its own rule
+NATIONAL_LEGAL = "national_legal"  # ... and the law it rests on, for the letter's legal line
 LADDER = "ladder"  # the letters after the request: follow-up, complaint, breach
+ACTING = "acting"  # who writes for someone else: `child` (a parent) and `other` (a caregiver)
+ACTING_PARTS = ("child", "other")
+# What applies to a patient's situation where they are treated, by place (issue 15): each
+# section maps a place key (`ca-on`), a country (`de`), a region (`eu`) or `other` to its
+# texts; the most specific one a place has is shown.
+SITUATIONS_FILE = "situations.yaml"
+REPRESENTATIVES = "representatives"  # acting for someone else (see the parts below)
+OFFICIALS = "officials"  # could the images reach the police, courts, immigration: answer, source
+INTERPRETERS = "interpreters"  # help in one's own language, where a right is confirmed: text, source
+SHEET_HELP = "sheet_help"  # the sheet's plain help: who can answer (by region) and the rest
+PLACE_SECTIONS = (REPRESENTATIVES, OFFICIALS, INTERPRETERS)
+SITUATION_PARTS = {REPRESENTATIVES: ("adult", "child", "proof", "practice", "child_proof", "child_practice",
+                                     "note", "source"),
+                   OFFICIALS: ("answer", "find_out", "source"), INTERPRETERS: ("text", "source")}
+SHEET_HELP_PARTS = ("who_can_answer", "after_a_worrying_answer", "keep_appointment", "local_rules", "show_at_desk")
 TRANSLATED_FROM_FILE = "translated-from.yaml"  # piece -> hash of the English it was made from
 REVIEWS_FILE = "reviews.yaml"  # piece -> who reviewed it, when, against which English (reviews.py)
 PAGE_SUFFIX = ".md"
@@ -46,11 +62,11 @@ PLACE_PAGES = ("rights", "breach")
 # and `source` are names and citations, the rest is prose); a letter and its reminder.
 QUESTION_PARTS = ("ask", "why", "good", "red_flag")
 RIGHTS_PARTS = ("law", "copy", "deadline", "cost", "complain", "source")
-LETTER_PARTS = ("subject", "body", "reminder_title", "reminder_text")
+LETTER_PARTS = ("subject", "subject_other", "body", "body_other", "send", "reminder_title", "reminder_text")
 # A letter's optional part: the paragraph asking who received the data, where the law gives it.
-LETTER_OPTIONAL_PARTS = ("recipients",)
+LETTER_OPTIONAL_PARTS = ("recipients", "recipients_other", "legal", "legal_other")
 LADDER_PARTS = ("followup_subject", "followup_body", "complaint_subject", "complaint_body",
-                "breach_subject", "breach_body")
+                "breach_subject", "breach_body", "patient_other")
 
 
 def bank_path(content: Path = SHIPPED) -> Path:
@@ -71,6 +87,10 @@ def authorities_path(content: Path = SHIPPED) -> Path:
 
 def language_dir(content: Path, lang: str) -> Path:
     return content / lang
+
+
+def situations_path(content: Path, lang: str) -> Path:
+    return content / lang / SITUATIONS_FILE
 
 
 def page_path(content: Path, lang: str, page: str) -> Path:

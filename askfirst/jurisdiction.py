@@ -30,18 +30,31 @@ class Jurisdiction:
     # Why the body is not one: the fields answered "not sure", or "diocese".
     open_questions: tuple[str, ...]
     language: str | None = None  # the main language of its clinics, where AskFirst has it
+    local: Law | None = None  # a faster local rule beside `law` (a US State's)
 
     @property
     def deadlines(self) -> list[tuple[Law, Deadline]]:
         """The deadlines for a copy that apply here, the national health-records rule first
         (it is the shorter one where there is one)."""
-        laws = [law for law in (self.health_records, self.law) if law is not None and law.copy]
+        laws = [law for law in (self.local, self.health_records, self.law) if law is not None and law.copy]
         return [(law, law.copy) for law in laws]
 
     @property
     def first_deadline(self) -> tuple[Law, Deadline] | None:
         found = self.deadlines
         return found[0] if found else None
+
+    def lookup_keys(self) -> tuple[str, ...]:
+        """Where to look for this place's texts in situations.yaml, most specific first: its
+        own key (`de-by-public`), its first answer below the country (`de-by`, `us-tx`), the
+        country, its region, and `other` for every place with nothing of its own."""
+        keys = [self.key]
+        if self.country is not None:
+            if self.subplaces:
+                keys.append(f"{self.country}-{self.subplaces[0][1]}")
+            keys.append(self.country)
+        keys += [self.region, "other"]
+        return tuple(dict.fromkeys(keys))
 
     def note_keys(self) -> tuple[str, ...]:
         """The notes in <lang>/rights.yaml that this place shows: its country's, then each
@@ -74,13 +87,20 @@ def resolve(answers: Mapping[str, Iterable[str]], places: Places = PLACES) -> Ju
     region, language = country.region, country.language
     authorities = [country.authority] if country.authority else []
     texts = letter = None
-    chosen, open_questions, land = [], [], None
+    chosen, open_questions, land, local, plain = [], [], None, None, set()
     for name in _subfields(places, country):
         subdivision = places.subdivisions[name]
         value = next(iter(answers.get(name) or ()), UNSURE)
         place = subdivision.places.get(value) or subdivision.places.get(UNSURE)
         value = place.code if place else UNSURE
         chosen.append((name, value))
+        if subdivision.adds_only:
+            # A State adds its own faster rule; the law, texts and body stay the country's,
+            # so "not sure" leaves nothing open.
+            local = places.laws.get(place.local) if place and place.local else None
+            if local is None:
+                plain.add(name)  # a State with no rule of its own is the country's place
+            continue
         if value == UNSURE:
             open_questions.append(name)
         if place is None:
@@ -107,10 +127,19 @@ def resolve(answers: Mapping[str, Iterable[str]], places: Places = PLACES) -> Ju
         open_questions.append("diocese")  # several bodies for one known place: the diocese decides
     if law is not None:
         texts, letter = texts or law.texts, letter or law.letter
-    key = "-".join([country.code, *(value for _name, value in chosen)])
+    key = "-".join([country.code, *(value for name, value in chosen if name not in plain)])
     return Jurisdiction(key, country.code, region, tuple(chosen), law,
                         places.laws.get(country.health_records) if country.health_records else None,
-                        bodies, texts or GENERAL_TEXTS, letter or GENERAL_TEXTS, tuple(open_questions), language)
+                        bodies, texts or GENERAL_TEXTS, letter or GENERAL_TEXTS, tuple(open_questions), language,
+                        local)
+
+
+def _distinct_codes(subdivision) -> tuple[str, ...]:
+    """The answers that make distinct places: for a field that only adds a local rule,
+    those with a rule, and "not sure" for all the others (they are the country's place)."""
+    if subdivision.adds_only:
+        return (*(code for code, place in subdivision.places.items() if place.local), UNSURE)
+    return subdivision.codes
 
 
 def every_place(places: Places = PLACES) -> list[dict[str, tuple[str, ...]]]:
@@ -119,7 +148,7 @@ def every_place(places: Places = PLACES) -> list[dict[str, tuple[str, ...]]]:
     found = []
     for country in places.countries:
         fields = _subfields(places, country)
-        for values in product(*(places.subdivisions[name].codes for name in fields)):
+        for values in product(*(_distinct_codes(places.subdivisions[name]) for name in fields)):
             below = {name: (value,) for name, value in zip(fields, values, strict=True)}
             found.append({"country": (country.code,), **below})
     return found

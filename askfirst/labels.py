@@ -13,6 +13,12 @@ from .i18n import lazy_gettext as _l
 from .places import PLACES
 
 LABELS = {
+    "person": {
+        "self": _l("Me"),
+        "child": _l("My child"),
+        "other": _l("Someone I care for or act for, such as a parent or partner"),
+        UNSURE: _l("I'm not sure"),
+    },
     "country": {
         "other": _l("Somewhere else"),
         UNSURE: _l("I'm not sure"),
@@ -35,6 +41,61 @@ LABELS = {
         UNSURE: _l("I'm not sure"),
     },
     # Germany's 16 states (Länder).
+    "state": {
+        "al": _l("Alabama"),
+        "ak": _l("Alaska"),
+        "az": _l("Arizona"),
+        "ar": _l("Arkansas"),
+        "ca": _l("California"),
+        "co": _l("Colorado"),
+        "ct": _l("Connecticut"),
+        "de": _l("Delaware"),
+        "dc": _l("District of Columbia"),
+        "fl": _l("Florida"),
+        "ga": _l("Georgia"),
+        "hi": _l("Hawaii"),
+        "id": _l("Idaho"),
+        "il": _l("Illinois"),
+        "in": _l("Indiana"),
+        "ia": _l("Iowa"),
+        "ks": _l("Kansas"),
+        "ky": _l("Kentucky"),
+        "la": _l("Louisiana"),
+        "me": _l("Maine"),
+        "md": _l("Maryland"),
+        "ma": _l("Massachusetts"),
+        "mi": _l("Michigan"),
+        "mn": _l("Minnesota"),
+        "ms": _l("Mississippi"),
+        "mo": _l("Missouri"),
+        "mt": _l("Montana"),
+        "ne": _l("Nebraska"),
+        "nv": _l("Nevada"),
+        "nh": _l("New Hampshire"),
+        "nj": _l("New Jersey"),
+        "nm": _l("New Mexico"),
+        "ny": _l("New York"),
+        "nc": _l("North Carolina"),
+        "nd": _l("North Dakota"),
+        "oh": _l("Ohio"),
+        "ok": _l("Oklahoma"),
+        "or": _l("Oregon"),
+        "pa": _l("Pennsylvania"),
+        "ri": _l("Rhode Island"),
+        "sc": _l("South Carolina"),
+        "sd": _l("South Dakota"),
+        "tn": _l("Tennessee"),
+        "tx": _l("Texas"),
+        "ut": _l("Utah"),
+        "vt": _l("Vermont"),
+        "va": _l("Virginia"),
+        "wa": _l("Washington"),
+        "wv": _l("West Virginia"),
+        "wi": _l("Wisconsin"),
+        "wy": _l("Wyoming"),
+        "pr": _l("Puerto Rico"),
+        UNSURE: _l("I'm not sure"),
+    },
     "land": {
         "bw": _l("Baden-Württemberg"),
         "by": _l("Bavaria"),
@@ -88,31 +149,32 @@ LABELS = {
         UNSURE: _l("I'm not sure"),
     },
     "worry": {
-        "who_sees": _l("Who at the clinic can open my images"),
-        "internet": _l("Strangers finding my images on the internet"),
-        "sharing": _l("Other companies getting my images"),
-        "research": _l("My images used for research or AI"),
+        "who_sees": _l("Who at the clinic can open the images"),
+        "internet": _l("Strangers finding the images on the internet"),
+        "sharing": _l("Other companies getting the images"),
+        "research": _l("The images used for research or AI"),
         "copies": _l("A CD, USB stick or e-mail getting lost"),
-        "identity": _l("My ID numbers being stolen"),
-        "keeping": _l("How long my images are kept"),
+        "identity": _l("ID numbers being stolen"),
+        "keeping": _l("How long the images are kept"),
         "breach": _l("Not being told if something goes wrong"),
-        "rights": _l("Getting a copy of my images"),
-        "someone_else": _l("I am asking for someone I care for"),
+        "rights": _l("Getting a copy of the images"),
+        "authorities": _l("The police, immigration or other offices getting the images"),
         UNSURE: _l("I'm not sure"),
     },
 }
 
 TOPIC_TITLES = {
-    "server": _l("The computer that stores your images"),
-    "online_access": _l("Seeing your images online"),
-    "sharing": _l("Who else gets your images"),
-    "copies": _l("Copies you carry"),
+    "server": _l("The computer that stores the images"),
+    "online_access": _l("Seeing the images online"),
+    "sharing": _l("Who else gets the images"),
+    "copies": _l("Copies to carry"),
     "incidents": _l("If something goes wrong"),
-    "rights": _l("Your rights"),
-    "identifiers": _l("Your ID numbers"),
+    "rights": _l("Rights to a copy"),
+    "identifiers": _l("ID numbers"),
     "research": _l("Research and AI"),
     "retention": _l("How long images are kept"),
     "proxy": _l("Asking for someone else"),
+    "authorities": _l("The police, courts and other offices"),
 }
 
 
@@ -162,7 +224,7 @@ def label(field: str, value: str) -> str:
 
 # Lists sorted by name in the reader's language (a long list of names is searched by eye),
 # with "not sure" last.
-SORTED_BY_NAME = ("province", "land")
+SORTED_BY_NAME = ("state", "province", "land")
 
 
 def choices(field: str) -> list[tuple[str | None, list[tuple[str, str]]]]:

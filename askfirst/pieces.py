@@ -65,11 +65,26 @@ def letter(letter_id: str) -> str:
     return f"letter {letter_id}"
 
 
-def letter_paragraph(country: str) -> str:
-    return f"letter paragraph {country}"
+def letter_paragraph(place: str) -> str:
+    """A country's paragraph on its health-records rule, or a State's (`us-tx`)."""
+    return f"letter paragraph {place}"
+
+
+def letter_legal_line(place: str) -> str:
+    return f"letter legal line {place}"
+
+
+def situation(section: str, key: str) -> str:
+    """A place's entry in one section of situations.yaml (`representatives ca-on`)."""
+    return f"{section} {key}"
+
+
+def sheet_help(part: str) -> str:
+    return f"sheet help {part}"
 
 
 LADDER = "letters after the request"
+ACTING = "letter paragraph acting"  # who writes for the patient: a parent, a caregiver
 MESSAGE = "message "
 
 
@@ -96,9 +111,18 @@ def content_pieces(lang: str, content: Path = layout.SHIPPED) -> dict[str, objec
     breaches = rights_texts.pop(layout.BREACH, None) or {}
     found.update({breach(texts_id): text for texts_id, text in breaches.items()})
     found.update({rights(texts_id): box for texts_id, box in rights_texts.items()})
+    situations = layout.read_optional(layout.situations_path(content, lang))
+    for section in layout.PLACE_SECTIONS:
+        found.update({situation(section, key): texts for key, texts in (situations.get(section) or {}).items()})
+    found.update({sheet_help(part): text for part, text in (situations.get(layout.SHEET_HELP) or {}).items()})
     letters = layout.read_optional(layout.letters_path(content, lang))
     national = letters.pop(layout.NATIONAL, None) or {}
-    found.update({letter_paragraph(country): text for country, text in national.items()})
+    found.update({letter_paragraph(place): text for place, text in national.items()})
+    national_legal = letters.pop(layout.NATIONAL_LEGAL, None) or {}
+    found.update({letter_legal_line(place): text for place, text in national_legal.items()})
+    acting = letters.pop(layout.ACTING, None)
+    if acting:
+        found[ACTING] = acting
     ladder = letters.pop(layout.LADDER, None)
     if ladder:
         found[LADDER] = ladder

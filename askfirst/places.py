@@ -112,6 +112,7 @@ class Subplace:
     extra: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # (land) public, catholic
     region: str | None = None  # the region its question rules use, if not the country's
     language: str | None = None  # the main language its clinics use, if not the country's
+    local: str | None = None  # a faster local rule beside the law (laws.yaml): a State's
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ class Subdivision:
     country: str
     then: str | None  # a further subdivision field asked right after this one
     places: Mapping[str, Subplace]  # by answer value, `unsure` included
+    # Its answers only add a local rule: the country's law, texts and bodies stay (a US State).
+    adds_only: bool = False
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -241,7 +244,7 @@ def _subplace(code: str, entry) -> Subplace:
     extra = {key: _ids(entry.get(key)) for key in ("public", "catholic") if key in entry}
     return Subplace(code, entry.get("law"), _ids(entry.get("authority")), entry.get("texts"),
                     entry.get("letter"), _ids(entry.get("from_land")), extra=extra, region=entry.get("region"),
-                    language=entry.get("language"))
+                    language=entry.get("language"), local=entry.get("local"))
 
 
 def parse_places(data, laws: Mapping[str, Law] | None = None,
@@ -260,7 +263,8 @@ def parse_places(data, laws: Mapping[str, Law] | None = None,
     for name, entry in _mapping(data.get("subdivisions")).items():
         entry = _mapping(entry)
         subdivisions[name] = Subdivision(name, entry.get("country"), entry.get("then"), {
-            str(code): _subplace(str(code), place) for code, place in _mapping(entry.get("places")).items()})
+            str(code): _subplace(str(code), place) for code, place in _mapping(entry.get("places")).items()},
+            adds_only=entry.get("adds_only") is True)
     return Places(regions, groups, countries, subdivisions, dict(laws or {}), dict(authorities or {}))
 
 

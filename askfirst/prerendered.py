@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from flask import Flask, g, render_template, url_for
 from markupsafe import Markup
 
-from . import frames, pieces, review_map, review_notice, sheet_shells, step_shells
+from . import content_layout as layout
+from . import frames, review_map, review_notice, sheet_shells, situations, step_shells
 from . import mode as modes
 from .bank import TOPICS
 from .content import PAGES, Library, without_external_links
@@ -49,7 +50,7 @@ class Kind:
 
 
 def _page(library: Library, name: str, lang: str) -> str:
-    with review_notice.showing(review_map.page_screen(name), (pieces.page(name),)):
+    with review_notice.showing(review_map.page_screen(name), review_map.page_pieces(library, name)):
         return render_template("page.html", page=library.page(name, lang))
 
 
@@ -69,6 +70,22 @@ def _echo(library: Library, qid: str, lang: str) -> str:
 def _rights(library: Library, place: str, lang: str) -> str:
     """The rights box of one place, by its key (`de-by-public`)."""
     return render_template("sheet/rights.html", box=rights_box(library, PLACES_WITH_BOXES[place], lang))
+
+
+def _guide(library: Library, place: str, lang: str) -> str:
+    """Who can answer, what to do next and language help, for one place (`de-by-public`)."""
+    return render_template("sheet/guide.html", guide=situations.guide(library, PLACES_WITH_BOXES[place], lang))
+
+
+def _situation(kind: str) -> Kind:
+    """A situation box (acting for someone, officials), one per entry of its section."""
+    section = situations.SECTION_OF_KIND[kind]
+    template = "sheet/officials.html" if section == layout.OFFICIALS else "sheet/acting.html"
+    person = kind.removeprefix("acting_")
+    return Kind(lambda library: library.situation_keys(section),
+                lambda library, key, lang: render_template(
+                    template, entry=library.situation(section, (key,), lang), person=person),
+                mode_neutral=True)
 
 
 def _qr(library: Library, target: str, lang: str) -> str:
@@ -108,6 +125,8 @@ KINDS = {
     "question": Kind(_question_ids, _question, mode_neutral=True),
     "echo": Kind(_question_ids, _echo, mode_neutral=True),
     "rights": Kind(lambda library: PLACES_WITH_BOXES, _rights, mode_neutral=True),
+    "guide": Kind(lambda library: PLACES_WITH_BOXES, _guide, mode_neutral=True),
+    **{kind: _situation(kind) for kind in situations.SECTION_OF_KIND},
     "qr": Kind(lambda library: QR_TARGETS, _qr),
     "page": Kind(lambda library: PAGES, _page),
     "step": Kind(lambda library: step_shells.names(), lambda library, name, lang: step_shells.render(name)),

@@ -28,8 +28,10 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from jinja2 import Environment, FileSystemLoader, meta
 
 from . import content_layout as layout
-from . import pieces
+from . import pieces, situations
+from .answers import acting_for
 from .config import ROOT
+from .content import Library
 from .jurisdiction import Jurisdiction, resolve
 from .rights_box import PLACES_WITH_BOXES
 
@@ -42,13 +44,16 @@ LAYOUT = ("templates/layout.html", "templates/parts/footer.html", "templates/par
 # The words of the check's steps and answers, shown wherever answers are.
 ANSWER_WORDS = ("askfirst/flow.py", "askfirst/labels.py")
 RIGHTS_BOX = ("templates/sheet/rights.html", "askfirst/labels.py")
+# Acting for someone else, and whether officials can get the images (situations.py).
+SITUATION_BOXES = ("templates/sheet/acting.html", "templates/sheet/officials.html")
 SCREENS = {
     "page": ("templates/page.html",),
     # The rights and breach pages: their place chooser, and what applies in the place chosen.
-    "place-page": ("templates/page.html", *ANSWER_WORDS, *RIGHTS_BOX, "askfirst/letter_words.py"),
+    "place-page": ("templates/page.html", *ANSWER_WORDS, *RIGHTS_BOX, *SITUATION_BOXES, "askfirst/letter_words.py"),
     "step": ("templates/check/step.html", *ANSWER_WORDS, "askfirst/forms.py", "askfirst/step_shells.py"),
     "review": ("templates/check/review.html", *ANSWER_WORDS),
-    "sheet": ("templates/sheet.html", "templates/sheet/question.html", *RIGHTS_BOX, "askfirst/sheet_shells.py"),
+    "sheet": ("templates/sheet.html", "templates/sheet/question.html", *RIGHTS_BOX, *SITUATION_BOXES,
+              "templates/sheet/guide.html", "askfirst/sheet_shells.py"),
     "next-steps": ("templates/next_steps.html", *RIGHTS_BOX, "askfirst/letter_words.py"),
     "poster": ("templates/poster.html", "templates/parts/poster_words.html", "templates/parts/poster_clinic.html"),
     "partners": ("templates/partners.html", *ANSWER_WORDS, "askfirst/prerendered.py"),
@@ -97,6 +102,63 @@ def screen_messages(root: Path = ROOT) -> dict[str, frozenset[str]]:
     messages, imports = cache(lambda file: file_messages(file, root)), _imports(root)
     return {screen: frozenset().union(*(messages(file) for file in _with_imports((*LAYOUT, *files), imports)))
             for screen, files in SCREENS.items()}
+
+
+# --- Content pieces: each view names what it shows with these, from the same choices it
+# renders by (situations.py, the Library), so that the names follow what is on the page.
+
+def page_pieces(library: Library, name: str) -> tuple[str, ...]:
+    """A content page's pieces: its text; the help page also lists every place's language
+    help, with the line to show at the desk."""
+    if name != "help":
+        return (pieces.page(name),)
+    return (pieces.page(name), pieces.sheet_help("show_at_desk"),
+            *(pieces.situation(layout.INTERPRETERS, key) for key in library.situation_keys(layout.INTERPRETERS)))
+
+
+def situation_pieces(library: Library, place: Jurisdiction, kinds) -> tuple[str, ...]:
+    """The situation boxes of these kinds (`acting_child`, `officials`) for the place."""
+    found = []
+    for kind in kinds:
+        section = situations.SECTION_OF_KIND[kind]
+        key = situations.entry_key(library, section, place)
+        if key is not None:
+            found.append(pieces.situation(section, key))
+    return tuple(found)
+
+
+def guide_pieces(library: Library, place: Jurisdiction, lang: str) -> tuple[str, ...]:
+    """The sheet's help for the place (situations.guide): who can answer, what next, local
+    rules where none is known, and language help where it shows."""
+    found = [pieces.sheet_help("who_can_answer"), pieces.sheet_help("after_a_worrying_answer")]
+    if not place.local:
+        found.append(pieces.sheet_help("local_rules"))
+    key = situations.entry_key(library, layout.INTERPRETERS, place, general=False)
+    if key is not None and place.language != lang:
+        found += [pieces.situation(layout.INTERPRETERS, key), pieces.sheet_help("show_at_desk")]
+    return tuple(found)
+
+
+def sheet_pieces(library: Library, plan, answers, place: Jurisdiction, lang: str) -> tuple[str, ...]:
+    """The sheet's pieces but its rights box: every question on it (those under "More
+    questions" are on screen even when not printed), its help, and its situation boxes."""
+    questions = (*plan.first, *(question for group in (*plan.topics, *plan.more) for question in group.questions))
+    return (*(pieces.question(question.id) for question in questions), pieces.sheet_help("keep_appointment"),
+            *guide_pieces(library, place, lang), *situation_pieces(library, place, situations.boxes_for(answers)))
+
+
+def letter_pieces(library: Library, place: Jurisdiction, stage: str, answers) -> tuple[str, ...]:
+    """A step's letters: the request, with its place's paragraphs and legal lines and, for
+    someone else, who writes and the papers to tick; or the letters after it."""
+    if stage != "request":
+        return (pieces.LADDER,)
+    found = [pieces.letter(place.letter)]
+    english = layout.SOURCE_LANGUAGE  # where a piece exists at all
+    found += [pieces.letter_paragraph(key) for key in place.note_keys() if library.national(key, english)]
+    found += [pieces.letter_legal_line(key) for key in place.note_keys() if library.national_legal(key, english)]
+    if acting_for(answers):
+        found += [pieces.ACTING, *situation_pieces(library, place, ("acting_other",))]
+    return tuple(found)
 
 
 def rights_box_pieces(place: Jurisdiction) -> tuple[str, ...]:

@@ -28,7 +28,9 @@ from flask import current_app, render_template, url_for
 from flask_babel import pgettext
 from markupsafe import Markup, escape
 
-from . import carry, frames, i18n
+from . import carry, frames, i18n, situations
+from .answers import acting_for
+from .jurisdiction import resolve
 from . import mode as modes
 from .i18n import lazy_gettext as _l
 from .labels import label
@@ -72,6 +74,45 @@ def appointment(answers) -> str:
     """The scan, written in on the "Appointment" line when the patient named one."""
     exam = answers["exam"][0] if answers["exam"] else None
     return label("exam", exam) if exam and exam not in ("other", "unsure") else ""
+
+
+# The sheet's title, by who the scan is for (answers.acting_for).
+TITLES = {None: _l("My questions about my images"), "child": _l("My questions about my child's images"),
+          "other": _l("My questions about the images of someone I care for")}
+
+
+def sheet_title(answers) -> str:
+    return str(TITLES[acting_for(answers) if answers else None])
+
+
+def patient_line(answers) -> Markup:
+    """For someone asking for another person: a line on the header to write the patient's name."""
+    if not answers or not acting_for(answers):
+        return Markup("")
+    # Translators: a line on the printed sheet where a parent or caregiver writes the patient's name.
+    return Markup('<div><dt>{}</dt><dd class="write-in"></dd></div>').format(_l("Patient's name"))
+
+
+def sheet_help(part: str) -> Markup:
+    """One of the sheet's help texts that is the same for every place (situations.yaml
+    `sheet_help`), in the page's language: the same for everyone, so a shell holds it."""
+    return current_app.extensions["askfirst_library"].sheet_help(part, i18n.current()) or Markup("")
+
+
+def situation_boxes(answers, place_key: str | None) -> Markup:
+    """The boxes these answers bring (acting for someone, officials), each the entry for
+    this place in its section, rendered ahead."""
+    if not answers or place_key is None:
+        return Markup("")
+    from .rights_box import PLACES_WITH_BOXES  # imports the jurisdiction model, after start-up
+    library = current_app.extensions["askfirst_library"]
+    place = resolve(PLACES_WITH_BOXES[place_key])
+    part, lang, boxes = _parts_getter(), i18n.current(), []
+    for kind in situations.boxes_for(answers):
+        key = situations.entry_key(library, situations.SECTION_OF_KIND[kind], place)
+        if key is not None:
+            boxes.append(str(part(kind, key, lang)))
+    return Markup("".join(boxes))
 
 
 def answers_url(endpoint: str, query: dict) -> str:
@@ -158,8 +199,8 @@ class _ShellParts:
         self._parts = parts
 
     def __getattr__(self, kind: str):
-        if kind == "rights":
-            return lambda name, lang: slot("rights")
+        if kind in ("rights", "guide"):
+            return lambda name, lang: slot(kind)
         return getattr(self._parts, kind)
 
 
@@ -177,6 +218,8 @@ def render(shape: str) -> str:
         sheet_questions=lambda questions, also: slot(questions),
         sheet_topics=lambda groups, prefix, also: slot(prefix),
         appointment=lambda answers: slot("exam"), answers_url=_shell_url, go_to=_shell_go,
+        sheet_title=lambda answers: slot("title_words"), patient_line=lambda answers: slot("patient_line"),
+        situation_boxes=lambda answers, place_key: slot("situations"),
         paper=slot("paper"), paper_choice=lambda paper, query, more: slot("paper_choice"),
         # The layout's own slots stay for the request to fill (through the frame, or the
         # layout itself where a test renders without frames).
@@ -198,6 +241,10 @@ def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, pl
         "more": lambda: sheet_topics(plan.more, "more", also),
         "rights": lambda: _parts_getter()("rights", place_key, lang),
         "exam": lambda: appointment(answers),
+        "title_words": lambda: sheet_title(answers),
+        "patient_line": lambda: patient_line(answers),
+        "situations": lambda: situation_boxes(answers, place_key),
+        "guide": lambda: _parts_getter()("guide", place_key, lang),
         "paper": lambda: escape(paper),
         "paper_choice": lambda: paper_choice(paper, answers_query, more),
         "query": lambda: "?" + query,

@@ -53,10 +53,22 @@ def texts(lang: str) -> dict[str, str]:
     found["rights boxes"] = plain_text("\n\n".join([*(v for box in rights.values() for k, v in box.items()
                                                       if k not in NOT_PROSE), *notes]))
     letters = layout.read_optional(layout.letters_path(CONTENT, lang))
+    letters.pop(layout.NATIONAL_LEGAL, None)  # citations, not prose
     national = [*(letters.pop(layout.NATIONAL, None) or {}).values(),
-                *(letters.pop(layout.LADDER, None) or {}).values()]
-    found["letters"] = plain_text("\n\n".join([*(v for letter in letters.values() for v in letter.values()),
+                *(letters.pop(layout.LADDER, None) or {}).values(),
+                *(letters.pop(layout.ACTING, None) or {}).values()]
+    found["letters"] = plain_text("\n\n".join([*(v for letter in letters.values() for k, v in letter.items()
+                                                   if k not in ("legal", "legal_other")),
                                                  *national]))
+    situations = layout.read_optional(layout.situations_path(CONTENT, lang))
+    prose = []
+    for section, entries in situations.items():
+        for value in (entries or {}).values():
+            parts = value.items() if isinstance(value, dict) else [("text", value)]
+            for part, text in parts:
+                if part != "source":
+                    prose += text if isinstance(text, list) else [text]
+    found["situations"] = plain_text("\n\n".join(str(text) for text in prose))
     return found
 
 

@@ -15,9 +15,9 @@ import icalendar
 from flask import Blueprint, abort, make_response, render_template, request, url_for
 from flask_babel import format_date
 
+from .. import content_layout, mode, review_map, review_notice, situations
 from .. import letter_words as words
-from .. import mode, pieces, review_notice
-from ..answers import from_multidict, to_query
+from ..answers import acting_for, from_multidict, to_query
 from ..content import Texts
 from ..i18n import current, speaking
 from ..jurisdiction import Jurisdiction, dates, resolve
@@ -50,9 +50,10 @@ def received_date(values) -> date | None:
 
 
 def place_answers(answers) -> dict:
-    """The answers that decide the place (the country and the answers below it) and the
-    scan: all that a later step needs, and nothing else about the patient."""
-    decide = {"country", "exam", *(field for field, _value in resolve(answers).subplaces)}
+    """The answers that decide the place (the country and the answers below it), the scan,
+    and who it was for (a caregiver's follow-up says so): all that a later step needs, and
+    nothing else about the patient."""
+    decide = {"person", "country", "exam", *(field for field, _value in resolve(answers).subplaces)}
     return {name: values for name, values in to_query(answers).items() if name in decide}
 
 
@@ -70,7 +71,9 @@ class Letters:
     def _common(self, lang: str) -> dict:
         place = self.place
         exam = self.answers["exam"][0] if self.answers["exam"] else None
-        national = library().national(place.country, lang) if place.country else None
+        # The country's rule on health records, and a State's faster rule (`us-tx`).
+        national = "\n\n".join(paragraph for key in place.note_keys()
+                                if (paragraph := library().national(key, lang)))
         law_name = library().law_name(place.law, lang) if place.law else ""
         values = {"law": law_name, "national": national or "",
                   "exam": label("exam", exam) if exam and exam != "unsure" else str(words.SCAN_UNKNOWN)}
@@ -98,15 +101,36 @@ class Letters:
             text += " " + str(words.EXTENDED) % {"date": self._date(when.extended, lang)}
         return text
 
+    def _acting_values(self, lang: str) -> dict:
+        """For a parent or caregiver: who writes for the patient, and the proof the clinic
+        may ask for in this place (situations.yaml), as a list to tick."""
+        person = acting_for(self.answers)
+        if not person:
+            return {}
+        entry_key = situations.entry_key(library(), content_layout.REPRESENTATIVES, self.place)
+        entry = library().situation(content_layout.REPRESENTATIVES, (entry_key,), lang) if entry_key else None
+        prefix = "child_" if person == "child" else ""
+        proof = [str(item.striptags()) for kind in ("proof", "practice")
+                 for item in (entry or {}).get(prefix + kind, ())]
+        return {"acting": library().acting(person, lang), "proof": "\n".join(f"[ ] {item}" for item in proof)}
+
     def request(self, lang: str) -> Texts:
         with speaking(lang):
             texts = library().letter(self.place.letter, lang)
-            values = self._common(lang)
+            values = {**self._common(lang), **self._acting_values(lang)}
             values["items"] = bullet_list([str(words.WANT[want]) for want in self.wants if want in words.WANT])
             ways = str(words.BETWEEN_WAYS).join(str(words.WAY[way]) for way in self.ways)
             values["delivery"] = str(words.SEND_IT) % {"ways": ways} if self.ways else ""
-            values["recipients"] = texts.parts.get("recipients", "") if "recipients" in self.wants else ""
-            parts = {part: fill(texts.parts[part], values) for part in ("subject", "body")}
+            other = "_other" if acting_for(self.answers) else ""
+            # A writer for someone else asks about "their" data: the paragraph says so.
+            recipients = texts.parts.get(f"recipients{other}") or texts.parts.get("recipients", "")
+            values["recipients"] = recipients if "recipients" in self.wants else ""
+            legal = [texts.parts.get(f"legal{other}") or texts.parts.get("legal", ""),
+                     *(line for key in self.place.note_keys() if (line := library().national_legal(key, lang)))]
+            parts = {"subject": fill(texts.parts[f"subject{other}"], values),
+                     "body": fill(texts.parts[f"body{other}"], values),
+                     "legal": " ".join(fill(line, values) for line in legal if line),
+                     "send": texts.parts["send"]}
         return Texts(texts.lang, parts)
 
     def stage(self, stage: str, lang: str) -> Texts:
@@ -114,6 +138,7 @@ class Letters:
         with speaking(lang):
             texts = library().ladder(lang)
             values = self._common(lang)
+            values["patient"] = texts.parts["patient_other"] if acting_for(self.answers) else ""
             parts = {"subject": fill(texts.parts[f"{stage}_subject"], values),
                      "body": fill(texts.parts[f"{stage}_body"], values)}
         return Texts(texts.lang, parts)
@@ -140,7 +165,8 @@ def _letters_view(stage: str):
     law = place.law
     listing = (law, law.list, dates(received or today(), law.list)) if law and law.list else None
     answers_query = sheet_query(answers, also)
-    review_notice.shows("next-steps", letter_pieces(place, stage), place.key if stage == "complaint" else None)
+    review_notice.shows("next-steps", review_map.letter_pieces(library(), place, stage, answers),
+                        place.key if stage == "complaint" else None)
     # The language switcher keeps this very page: its stage, date and choices too.
     switch_query = {**answers_query, **({"stage": [stage]} if values.get("stage") else {}),
                     **({"received": [received.isoformat()]} if received else {}),
@@ -155,15 +181,6 @@ def _letters_view(stage: str):
         want_labels=words.WANT_CHOICE, way_labels=words.WAY_CHOICE,
         law_name=lambda law: library().law_name(law, current(), short=True),
         rights_box=parts().rights(place.key, current()) if stage == "complaint" else None))
-
-
-def letter_pieces(place: Jurisdiction, stage: str) -> list[str]:
-    """The content pieces of a step's letters: the request and its country's paragraph on
-    health records, or the letters after it."""
-    if stage != "request":
-        return [pieces.LADDER]
-    national = place.country and library().national(place.country, "en")
-    return [pieces.letter(place.letter), *([pieces.letter_paragraph(place.country)] if national else [])]
 
 
 @bp.route("/next-steps", methods=["GET", "POST"])

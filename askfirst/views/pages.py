@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
 
-from .. import flow, mode, pieces, review_notice
+from .. import flow, mode, pieces, review_map, review_notice, situations
 from ..answers import from_multidict
 from ..caching import public
 from ..content import PAGES
@@ -36,7 +36,9 @@ def home():
 
 # The rights page and the breach page (PLACE_PAGES) can show what applies in one place:
 # their chooser asks these answers.
-PLACE_FIELDS = ("country", "province", "land", "operator")
+PLACE_FIELDS = ("country", "state", "province", "land", "operator")
+# What the rights page adds for a chosen place: acting for someone else, and officials.
+RIGHTS_BOXES = ("acting_other", "acting_child", "officials")
 
 
 @bp.get("/<name>")
@@ -68,8 +70,17 @@ def page_for_place(name: str):
     if name == "breach" and place is not None:
         breach = {"rules": library().breach(place.texts, lang),
                   "letter": Letters(place, answers, (), (), None).stage("breach", lang)}
+    boxes = []
+    if name == "rights" and place is not None:
+        for kind in RIGHTS_BOXES:
+            key = situations.entry_key(library(), situations.SECTION_OF_KIND[kind], place)
+            if key is not None:
+                boxes.append(getattr(parts(), kind)(key, lang))
     shown = [pieces.breach(library().breach_id(place.texts)), pieces.LADDER] if breach else []
-    review_notice.shows("place-page", [pieces.page(name), *shown], place.key if place else None)
+    if boxes:
+        shown += review_map.situation_pieces(library(), place, RIGHTS_BOXES)
+    review_notice.shows("place-page", [*review_map.page_pieces(library(), name), *shown],
+                        place.key if place else None)
     return make_response(render_template(
         "page.html", page=library().page(name, lang), place_steps=steps, answers=answers,
-        place_box=parts().rights(place.key, lang) if place else None, breach=breach))
+        place_box=parts().rights(place.key, lang) if place else None, breach=breach, place_situations=boxes))
