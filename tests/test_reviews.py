@@ -9,6 +9,7 @@ changes), as a reviewer would with tools/translations.py, and starts the site on
 import shutil
 
 import pytest
+from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
 
 from app import create_app
@@ -19,15 +20,29 @@ from conftest import check_page, compile_catalogs
 from tools import translations
 
 ROLE = "native speaker, health writer"
-# A question only a sheet for the United States asks.
+# A question only a sheet for the United States asks, and the help in one's own language
+# that a sheet for Germany shows to a reader of another language (and the help page lists).
 US_ONLY = "question server-risk-analysis-us"
+GERMAN_LANGUAGE_HELP = "interpreters de"
+
+
+# The tests' French is complete in every piece whatever the state of the real one
+# (translators bring it up to date after each change of the English): its content is the
+# English, stamped, and its catalog gives the English where the real one has no translation
+# yet. What is under test is the review state, not the words.
+
+def complete_french(folder):
+    copy = folder / "content"
+    shutil.copytree(layout.SHIPPED, copy)
+    for english in layout.language_dir(copy, "en").iterdir():
+        shutil.copy(english, layout.language_dir(copy, "fr") / english.name)
+    translations.stamp("fr", copy)
+    return copy
 
 
 @pytest.fixture()
 def content(tmp_path):
-    copy = tmp_path / "content"
-    shutil.copytree(layout.SHIPPED, copy)
-    return copy
+    return complete_french(tmp_path)
 
 
 @pytest.fixture()
@@ -35,11 +50,19 @@ def catalogs(tmp_path):
     """A copy of translations/, to edit as Weblate or Poedit would."""
     copy = tmp_path / "translations"
     shutil.copytree(ROOT / "translations", copy, ignore=shutil.ignore_patterns("*.mo"))
+    po = copy / "fr" / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id and (message.fuzzy or not all(message.string if message.pluralizable else [message.string])):
+            message.string, message.flags = message.id, set()
+    with po.open("wb") as handle:
+        write_po(handle, catalog)
     compile_catalogs(copy)
     return copy
 
 
-def site(content, catalogs=pieces.TRANSLATIONS, **settings):
+def site(content, catalogs, **settings):
     """The site on this content and these catalogs, in English, French and German."""
     config = TestConfig()
     config.CONTENT_DIR, config.BABEL_TRANSLATION_DIRECTORIES = content, str(catalogs)
@@ -72,33 +95,38 @@ def test_nothing_is_reviewed_yet_so_every_translated_page_says_so():
 
 
 # Every kind of page, on the web and in kiosk mode.
-EVERY_KIND = ["/fr/", *(f"/fr/{name}" for name in layout.PAGES if name != "home"),
+EVERY_KIND = ["/fr/", *(f"/fr/{name}" for name in layout.PAGES if name not in ("home", "help")),
               "/fr/rights?country=ca&province=on", "/fr/breach?country=de&land=by&operator=public",
               "/fr/check/country", "/fr/check/exam?country=fr", "/fr/check/review?country=fr&exam=ct",
-              "/fr/sheet?country=fr&exam=ct&worry=rights", "/fr/sheet?country=de&exam=mri&more=1&also=en",
+              "/fr/sheet?country=fr&exam=ct&worry=rights", "/fr/sheet?country=es&exam=mri&more=1&also=en",
+              "/fr/sheet?person=child&country=ca&province=on&exam=xray&worry=authorities",
+              "/fr/rights?country=fr", "/fr/next-steps?person=other&country=us&state=tx&exam=ct",
               "/fr/next-steps?country=fr&exam=ct", "/fr/next-steps?country=fr&stage=followup&received=2026-11-01",
               "/fr/next-steps?country=gb&stage=complaint&received=2026-11-01",
               "/fr/poster", "/fr/partners?link_lang=fr&country=fr", "/fr/no-such-page",
               "/kiosk/fr/", "/kiosk/fr/check/exam", "/kiosk/fr/why"]
 
 
-def test_a_page_whose_every_piece_is_reviewed_and_current_has_no_notice(content):
-    everything = [name for name in pieces.sources(content) if name != US_ONLY]
-    translations.review("fr", ROLE, everything, content=content)
-    client = site(content)
+def test_a_page_whose_every_piece_is_reviewed_and_current_has_no_notice(content, catalogs):
+    everything = [name for name in pieces.sources(content, catalogs) if name not in (US_ONLY, GERMAN_LANGUAGE_HELP)]
+    translations.review("fr", ROLE, everything, content=content, translations=catalogs)
+    client = site(content, catalogs)
     assert [url for url in EVERY_KIND if noticed(client, url)] == []
-    # The one piece not reviewed is on the American sheet (under "More questions" if not higher).
+    # The pieces not reviewed are on the American sheet (under "More questions" if not
+    # higher), and on the German one and the help page.
     assert noticed(client, "/fr/sheet?country=us&exam=ct")
+    assert noticed(client, "/fr/sheet?country=de&exam=ct")
+    assert noticed(client, "/fr/help")
     # German is not reviewed at all; English is the source.
     assert noticed(client, "/de/why", lang="de")
     assert not noticed(client, "/en/why", lang="en")
 
 
-def test_a_reviewed_piece_whose_english_changes_shows_the_notice_again(content):
-    translations.review("fr", ROLE, ["page why", "message *"], content=content)
-    assert not noticed(site(content), "/fr/why")
+def test_a_reviewed_piece_whose_english_changes_shows_the_notice_again(content, catalogs):
+    translations.review("fr", ROLE, ["page why", "message *"], content=content, translations=catalogs)
+    assert not noticed(site(content, catalogs), "/fr/why")
     append(layout.page_path(content, "en", "why"), "\nOne more sentence.\n")
-    client = site(content)
+    client = site(content, catalogs)
     assert noticed(client, "/fr/why")
     assert noticed(client, "/fr/about")  # never reviewed
 
@@ -157,20 +185,23 @@ def test_a_review_is_recorded_only_for_what_can_be_reviewed(content, capsys):
 # --- the map of what each kind of page shows ---------------------------------------------------
 
 # A page of each kind, with the kind its view declares.
-KINDS = [("/fr/why", "page"), ("/fr/", "page"), ("/fr/rights", "place-page"),
+KINDS = [("/fr/why", "page"), ("/fr/", "page"), ("/fr/help", "page"), ("/fr/rights", "place-page"),
          ("/fr/rights?country=ca&province=on", "place-page"), ("/fr/breach?country=de&land=unsure", "place-page"),
+         ("/fr/rights?country=us&state=ca", "place-page"),
          ("/fr/check/country", "step"), ("/fr/check/exam?country=fr", "step"),
          ("/fr/check/review?country=fr&exam=ct&worry=breach", "review"),
          ("/fr/sheet?country=us&exam=ct&channel=portal&setting=mobile&worry=sharing", "sheet"),
          ("/fr/sheet?country=de&land=by&operator=catholic&exam=mri&more=1", "sheet"),
+         ("/fr/sheet?person=other&country=gb&exam=ct&worry=authorities", "sheet"),
          ("/fr/next-steps?country=fr&exam=ct&want=recipients&by=disc", "next-steps"),
+         ("/fr/next-steps?person=child&country=us&state=tx&exam=ct", "next-steps"),
          ("/fr/next-steps?country=ca&province=on&stage=complaint&received=2026-11-01", "next-steps"),
          ("/fr/poster?for=clinic", "poster"), ("/fr/partners?link_lang=fr&country=fr", "partners"),
          ("/fr/no-such-page", "error")]
 
 
 @pytest.fixture(scope="module")
-def recording():
+def recording(tmp_path_factory):
     """A site that renders everything per request, and a record of the messages it translates
     in French and of the kind each page declares."""
     record = {"messages": set(), "screens": []}
@@ -190,7 +221,7 @@ def recording():
         declare = review_notice.shows
         patch.setattr(review_notice, "shows", lambda screen, *rest: (record["screens"].append(screen),
                                                                        declare(screen, *rest)))
-        yield site(layout.SHIPPED, PRERENDER=False), record
+        yield site(complete_french(tmp_path_factory.mktemp("recording")), pieces.TRANSLATIONS, PRERENDER=False), record
 
 
 @pytest.mark.parametrize(("url", "kind"), KINDS)
