@@ -29,6 +29,7 @@ from askfirst.answers import FIELD_BY_NAME
 from askfirst.config import CONFIGS, ROOT, SHIPPED_LANGUAGES, Config, trusted_hosts
 from askfirst.content import Library
 from askfirst.extensions import babel, init_limiter
+from askfirst.indexing import SITE_DESCRIPTION, alternates, robots_meta, tell_robots
 from askfirst.labels import label
 from askfirst.prerendered import Parts, Prerendered
 from askfirst.privacy import DropQueryStrings
@@ -74,6 +75,7 @@ def create_app(config: Config | str | None = None) -> Flask:
         app.register_blueprint(blueprint)
     errors.register(app)
     caching.init_app(app)  # after the blueprints: it marks Flask's static view public
+    app.after_request(tell_robots)  # X-Robots-Tag: noindex on every page search engines may not index
     init_limiter(app)  # after the blueprints: it wraps their views
 
     pdf.init_app(app)  # renderers started by gunicorn.conf.py in the master, else on a first PDF
@@ -135,6 +137,9 @@ def _template_helpers() -> dict:
         "parts": Parts(current_app.extensions["askfirst_prerendered"], request_mode),
         "language_links": i18n.switch_links,
         "same_page_in": i18n.same_page_in,
+        "alternates": alternates,
+        "robots_meta": robots_meta,
+        "site_description": SITE_DESCRIPTION,
         "public_url": public_url,
         "web_path": web_path,
         "qr_svg": qr_svg,

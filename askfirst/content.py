@@ -7,6 +7,7 @@ Library and hands out what it has rendered.
 """
 
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -63,6 +64,8 @@ class Page:
     lang: str  # the language the text is in, which differs from the URL's on fallback
     title: str
     html: Markup
+    # What search results show under the title: the page's first paragraph (see lede).
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,12 +104,39 @@ def without_external_links(html: Markup) -> Markup:
     return Markup(EXTERNAL_LINK.sub(r"\1", str(html)))
 
 
+# A page's description for search results is its first paragraph, written for people
+# already, in the page's own language: in whole sentences, as many as fit in about what a
+# results page shows (a character of Chinese, as wide as two of Latin, counts twice).
+DESCRIPTION_WIDTH = 160
+FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+# A sentence ends at . ! ? or ؟ and a space before anything but a digit or a small letter
+# ("Art. 38(4)", "e.g. a"), or at once after 。！？, which need no space.
+SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+(?![\da-z])|(?<=[。！？])")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def lede(html: Markup) -> str:
+    """The first paragraph of a page as plain text, cut after the last whole sentence that
+    fits in DESCRIPTION_WIDTH (the first sentence, however long)."""
+    found = FIRST_PARAGRAPH.search(str(html))
+    if not found:
+        return ""
+    text = Markup(found.group(1)).striptags()
+    ends = [end.start() for end in SENTENCE_END.finditer(text)] + [len(text)]
+    fitting = [end for end in ends if _width(text[:end]) <= DESCRIPTION_WIDTH]
+    return text[:max(fitting, default=ends[0])].strip()
+
+
 def load_page(path: Path, name: str, lang: str) -> Page:
     text = path.read_text(encoding="utf-8")
     first, _, body = text.partition("\n")
     if not first.startswith("# "):
         raise ValueError(f"{path}: a page must start with a '# Title' line")
-    return Page(name=name, lang=lang, title=first[2:].strip(), html=render_markdown(body))
+    html = render_markdown(body)
+    return Page(name=name, lang=lang, title=first[2:].strip(), html=html, description=lede(html))
 
 
 class Library:

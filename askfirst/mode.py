@@ -41,12 +41,15 @@ class Mode:
     # The sheet shows a QR code that takes it, answers and all, to the patient's own phone:
     # a shared screen keeps no file, so the code is how the sheet leaves with them.
     phone_handoff: bool
+    # Whether search engines may index its pages (those the same for everyone): a shared
+    # screen's pages are for the people in the room, and never in search results.
+    indexable: bool
 
 
 WEB = Mode("web", "", posts_answers=False, downloads=True, outside_links=True, idle_reset=False,
-           pages_cacheable=True, phone_handoff=False)
+           pages_cacheable=True, phone_handoff=False, indexable=True)
 KIOSK = Mode("kiosk", PREFIX, posts_answers=True, downloads=False, outside_links=False, idle_reset=True,
-             pages_cacheable=False, phone_handoff=True)
+             pages_cacheable=False, phone_handoff=True, indexable=False)
 
 
 # The idle warning ("Are you still there?") shows this long before the idle time is up, or

@@ -24,7 +24,7 @@ from flask import Flask, g, render_template, url_for
 from markupsafe import Markup
 
 from . import content_layout as layout
-from . import frames, review_map, review_notice, sheet_shells, situations, step_shells
+from . import frames, i18n, review_map, review_notice, sheet_shells, situations, step_shells
 from . import mode as modes
 from .bank import TOPICS
 from .content import PAGES, Library, without_external_links
@@ -60,6 +60,13 @@ def _frame(library: Library, name: str, lang: str) -> str:
 
 def _question(library: Library, qid: str, lang: str) -> str:
     return render_template("sheet/question.html", qid=qid, texts=library.question(qid, lang))
+
+
+def _ask(library: Library, qid: str, lang: str) -> str:
+    """A question's words only, as an item of the list of questions not printed."""
+    texts = library.question(qid, lang)
+    attributes = f' lang="{i18n.tag(texts.lang)}" dir="{i18n.direction(texts.lang)}"' if texts.lang != lang else ""
+    return f'<li class="ask-only" data-question="{qid}"{attributes}>{texts.parts["ask"]}</li>'
 
 
 def _echo(library: Library, qid: str, lang: str) -> str:
@@ -124,6 +131,7 @@ KINDS = {
     "topic": Kind(lambda library: TOPICS, _words(TOPIC_TITLES.__getitem__), mode_neutral=True),
     "question": Kind(_question_ids, _question, mode_neutral=True),
     "echo": Kind(_question_ids, _echo, mode_neutral=True),
+    "ask": Kind(_question_ids, _ask, mode_neutral=True),
     "rights": Kind(lambda library: PLACES_WITH_BOXES, _rights, mode_neutral=True),
     "guide": Kind(lambda library: PLACES_WITH_BOXES, _guide, mode_neutral=True),
     **{kind: _situation(kind) for kind in situations.SECTION_OF_KIND},

@@ -39,8 +39,10 @@ from .rights_box import PLACES_WITH_BOXES
 KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "pgettext": ((1, "c"), 2)}
 TEMPLATES = ROOT / "templates"
 
-# On every page: the layout (rendered ahead as a frame), its footer and this notice.
-LAYOUT = ("templates/layout.html", "templates/parts/footer.html", "templates/parts/review_note.html")
+# On every page: the layout (rendered ahead as a frame), its footer, this notice and the
+# description for search results of a page without its own.
+LAYOUT = ("templates/layout.html", "templates/parts/footer.html", "templates/parts/review_note.html",
+          "askfirst/indexing.py")
 # The words of the check's steps and answers, shown wherever answers are.
 ANSWER_WORDS = ("askfirst/flow.py", "askfirst/labels.py")
 RIGHTS_BOX = ("templates/sheet/rights.html", "askfirst/labels.py")

@@ -55,8 +55,10 @@ def sheet_questions(questions, also: str | None) -> Markup:
     return Markup("".join(part("question", question.id, lang) for question in questions))
 
 
-def sheet_topics(groups, prefix: str, also: str | None) -> Markup:
-    """One section per topic: its title (in both languages) and its questions."""
+def sheet_topics(groups, prefix: str, also: str | None, brief: bool = False) -> Markup:
+    """One section per topic: its title (in both languages) and its questions; `brief`,
+    only the questions' words, as a list (the questions not printed, shown on screen: the
+    heaviest sheet held 45 of them, more than half of its bytes, with their explanations)."""
     part, lang, prefix = _parts_getter(), i18n.current(), escape(prefix)
     also_attributes = also and f'lang="{escape(i18n.tag(also))}" dir="{escape(i18n.direction(also))}"'
     sections = []
@@ -64,9 +66,11 @@ def sheet_topics(groups, prefix: str, also: str | None) -> Markup:
         topic = escape(group.topic)
         also_title = (f' <span class="also" {also_attributes}>/ {part("topic", group.topic, also)}</span>'
                       if also else "")
+        questions = (f'<ul class="asks">{"".join(part("ask", question.id, lang) for question in group.questions)}</ul>'
+                     if brief else sheet_questions(group.questions, also))
         sections.append(f'\n<section class="topic" aria-labelledby="{prefix}-{topic}">\n'
                         f'  <h3 id="{prefix}-{topic}">{part("topic", group.topic, lang)}{also_title}</h3>\n'
-                        f'  {sheet_questions(group.questions, also)}\n</section>')
+                        f'  {questions}\n</section>')
     return Markup("".join(sections))
 
 
@@ -216,7 +220,7 @@ def render(shape: str) -> str:
         shell=True,
         parts=_ShellParts(Parts(current_app.extensions["askfirst_prerendered"], modes.current())),
         sheet_questions=lambda questions, also: slot(questions),
-        sheet_topics=lambda groups, prefix, also: slot(prefix),
+        sheet_topics=lambda groups, prefix, also, brief=False: slot(prefix),
         appointment=lambda answers: slot("exam"), answers_url=_shell_url, go_to=_shell_go,
         sheet_title=lambda answers: slot("title_words"), patient_line=lambda answers: slot("patient_line"),
         situation_boxes=lambda answers, place_key: slot("situations"),
@@ -224,8 +228,9 @@ def render(shape: str) -> str:
         # The layout's own slots stay for the request to fill (through the frame, or the
         # layout itself where a test renders without frames).
         **frames.rendering_values(frames.PAGE),
-        frame=lambda title, main, query: fill(
-            frames.frame_of_request(), {"title": lambda: title, "main": lambda: main}, keep_others=True))
+        frame=lambda title, main, query, description: fill(
+            frames.frame_of_request(), {"title": lambda: title, "main": lambda: main,
+                                        "description": lambda: description}, keep_others=True))
 
 
 def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, place_key: str,
@@ -238,7 +243,7 @@ def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, pl
         **frames.fillers(Markup(""), Markup(""), switch_query),
         "first": lambda: sheet_questions(plan.first, also),
         "topic": lambda: sheet_topics(plan.topics, "topic", also),
-        "more": lambda: sheet_topics(plan.more, "more", also),
+        "more": lambda: sheet_topics(plan.more, "more", also, brief=not more),
         "rights": lambda: _parts_getter()("rights", place_key, lang),
         "exam": lambda: appointment(answers),
         "title_words": lambda: sheet_title(answers),

@@ -75,9 +75,9 @@ def render(shell: str) -> str:
         back_link=lambda back, query: slot("back"), hidden_fields=lambda query: slot("others"),
         then_field=lambda then: slot("then"),
         # The layout's own slots stay for the request to fill.
-        frame=lambda title, main, query: fill(
+        frame=lambda title, main, query, description: fill(
             frames.frame_of_request(frames.POSTED if posted else frames.PAGE),
-            {"title": lambda: title, "main": lambda: main}, keep_others=True))
+            {"title": lambda: title, "main": lambda: main, "description": lambda: description}, keep_others=True))
 
 
 def page(shell: Markup, chosen, others: dict, then: str | None, back, answers_query: dict,

@@ -1,6 +1,6 @@
 """Shared fixtures, and the one helper that fetches a page and checks what every page
-must have: HTML without a parse error, the right status, `<html lang dir>`, a title,
-unique ids, no cookie.
+must have: HTML without a parse error, valid URLs, the right status, `<html lang dir>`,
+a title, a description and the page's language versions, unique ids, no cookie.
 
 Apps are costly to build (the content is read and rendered, every sheet part rendered),
 so a test session builds each configuration once: `app_with(**settings)` returns the same
@@ -10,8 +10,10 @@ needs an app of its own (rate-limit counters, routes added) calls `fresh_app(**s
 
 import functools
 import os
+import re
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import html5lib
 import pytest
@@ -147,6 +149,38 @@ def html_parse_errors(text: str) -> list[str]:
             for (line, column), code, data in parser.errors]
 
 
+# Attributes whose value is a URL. A valid URL holds no space or control character (it
+# may be surrounded by spaces): the Nu HTML checker refuses one that does, while a
+# browser's parser (html5lib) reads it without a word.
+URL_ATTRIBUTES = ("href", "src", "action", "formaction")
+NOT_IN_A_URL = re.compile(r"[\x00-\x20\x7f]")
+
+
+def invalid_urls(page: Page) -> list[str]:
+    """Every URL attribute of the page that is not a valid URL string."""
+    return [f"<{tag.name} {attribute}={tag[attribute][:80]!r}>" for attribute in URL_ATTRIBUTES
+            for tag in page.soup.find_all(attrs={attribute: True})
+            if NOT_IN_A_URL.search(tag[attribute].strip(" \t\n\f\r"))]
+
+
+def check_head_for_search_engines(page: Page) -> None:
+    """A description, and the page's versions: an absolute address for each language of
+    its switcher, leading where the switcher does, and x-default (indexing.py); none on a
+    shared screen (kiosk), whose pages are never in search results."""
+    assert page.one('meta[name="description"]')["content"].strip()
+    versions = {link["hreflang"]: link["href"] for link in page.select('head link[rel="alternate"][hreflang]')}
+    if "kiosk" in page.one("body").get("class", []):
+        assert not versions
+        return
+    assert "x-default" in versions
+    for href in versions.values():
+        parts = urlsplit(href)
+        assert parts.scheme in ("http", "https") and parts.netloc, href
+    switcher = {item.get("href") or item["formaction"] for item in page.select("nav.languages [lang]")}
+    relative = {href.split(urlsplit(href).netloc, 1)[1] for lang, href in versions.items() if lang != "x-default"}
+    assert relative == switcher, (relative, switcher)
+
+
 def check_page(response, status=200, lang="en") -> Page:
     """`lang` is the language code of the URL (`zh-hans`); the page must be marked with
     its tag (`zh-Hans`) and its script's direction."""
@@ -167,6 +201,8 @@ def check_page(response, status=200, lang="en") -> Page:
     # Every language of the switcher is offered, each link in its own language (a button
     # that posts the answers, on a page whose answers were posted).
     assert page.select("nav.languages a[hreflang], nav.languages button[lang][formaction]")
+    assert not invalid_urls(page), invalid_urls(page)
+    check_head_for_search_engines(page)
     return page
 
 

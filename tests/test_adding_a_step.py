@@ -35,7 +35,7 @@ def app_with_a_new_step(monkeypatch):
 def test_a_new_step_is_asked_counted_reviewed_and_offered_to_partners(app_with_a_new_step):
     client = app_with_a_new_step.test_client()
     step = check_page(client.get("/en/check/visit?country=es&exam=mri"))
-    assert step.one(".step-count").get_text() == "Step 2 of 7"
+    assert step.one(".step-count").get_text() == "Step 3 of 8"
     assert step.one("h1 label[for=visit]").get_text() == "Is this your first scan here?"
     assert [o["value"] for o in step.select("select#visit option")] == ["", "first", "follow_up", UNSURE]
     assert step.one("a.back")["href"].startswith("/en/check/country?")
@@ -44,12 +44,12 @@ def test_a_new_step_is_asked_counted_reviewed_and_offered_to_partners(app_with_a
     assert after.headers["Location"].startswith("/en/check/exam?")
     # Where the country asks more, the new step counts on after those steps.
     german = check_page(client.get("/en/check/visit?country=de&land=by&operator=public"))
-    assert german.one(".step-count").get_text() == "Step 4 of 9"
+    assert german.one(".step-count").get_text() == "Step 5 of 10"
     assert german.one("a.back")["href"].startswith("/en/check/operator?")
 
     review = check_page(client.get("/en/check/review?country=es&visit=follow_up"))
     assert "No, I have been before" in review.words(".answers")
-    assert review.one(".step-count").get_text() == "Step 7 of 7"
+    assert review.one(".step-count").get_text() == "Step 8 of 8"
 
     partners = check_page(client.get("/en/partners"))
     assert partners.one("label[for=visit]").get_text() == "Is this your first scan here?"

@@ -18,7 +18,7 @@ BANK = (
     q("portal-login", "online_access", 1, channel=["portal", "link"]),
     q("disc-lock", "copies", 2, channel=["disc"]),
     q("mobile-van", "proxy", 2, setting=["mobile"]),
-    q("for-a-parent", "proxy", 3, worry=["someone_else"]),
+    q("for-a-parent", "proxy", 3, worry=["authorities"]),
     q("mri-only", "research", 3, exam=["mri"]),
 )
 
@@ -64,7 +64,7 @@ def test_setting_and_exam_conditions():
 def test_worry_condition_needs_the_worry():
     assert "for-a-parent" not in pick()
     assert "for-a-parent" not in pick(worry="unsure")
-    assert "for-a-parent" in pick(worry="someone_else")
+    assert "for-a-parent" in pick(worry="authorities")
 
 
 def test_a_worry_moves_its_topic_first():
@@ -94,8 +94,24 @@ def test_topics_are_grouped_and_never_repeat():
 
 def test_invalid_answers_are_ignored():
     assert clean({"country": ["xx", "es"], "exam": ["<script>"], "channel": ["disc", "disc", "bogus"]}) == {
-        "country": ("es",), "province": (), "land": (), "operator": (), "exam": (), "channel": ("disc",),
-        "setting": (), "worry": ()}
+        "person": (), "country": ("es",), "state": (), "province": (), "land": (), "operator": (), "exam": (),
+        "channel": ("disc",), "setting": (), "worry": ()}
+
+
+def test_an_old_link_that_asked_for_someone_else_as_a_worry_now_says_who_the_scan_is_for():
+    # Before the "who is the scan for" step, asking for someone else was the worry
+    # `someone_else`: such a link now means a scan for someone the patient cares for.
+    assert clean({"worry": ["someone_else", "breach"]})["person"] == ("other",)
+    assert clean({"worry": ["someone_else"], "person": ["child"]})["person"] == ("child",)
+    assert clean({"worry": ["someone_else"]})["worry"] == ()
+
+
+def test_asking_for_someone_else_brings_the_caregiver_questions_first():
+    caregiver = q("proof", "proxy", 2, person=["child", "other"])
+    bank = (*BANK, caregiver)
+    for person in ("child", "other"):
+        assert select_questions(bank, clean({"country": ["us"], "person": [person]}), 20)[0].topic == "proxy"
+    assert "proof" not in ids(select_questions(bank, clean({"country": ["us"], "person": ["self"]}), 20))
 
 
 @pytest.mark.parametrize("raw, kept", [

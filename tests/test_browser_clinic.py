@@ -24,9 +24,11 @@ def kiosk_server(app_with):
 
 def finish_a_check(page, base):
     page.goto(f"{base}/kiosk/en/check")
+    page.check("#person-child")
+    page.click("form.step-form button[type=submit]")
     page.select_option("#country", "li")
     page.click("form.step-form button[type=submit]")
-    for choice in ["exam-mammogram", "channel-other_doctor", "setting-mobile", "worry-someone_else"]:
+    for choice in ["exam-mammogram", "channel-other_doctor", "setting-mobile", "worry-authorities"]:
         page.check(f"#{choice}")
         page.click("form.step-form button[type=submit]")
     page.click("form.make-sheet button[type=submit]")  # the review: make the sheet

@@ -93,7 +93,7 @@ def test_without_javascript_the_refresh_remains_and_is_slower(browser, kiosk_ser
     page = open_step(browser, kiosk_server, java_script_enabled=False)
     refresh = page.locator('noscript meta[http-equiv="refresh"]')
     assert refresh.count() == 1
-    assert refresh.get_attribute("content") == f"{3 * IDLE_SECONDS};url=/kiosk/en/"
+    assert refresh.get_attribute("content") == f"{3 * IDLE_SECONDS}; url=/kiosk/en/"
     time.sleep(IDLE_SECONDS + 1)  # past the idle time: no script, no question, still here
     assert page.url == kiosk_server + STEP
     assert page.locator("#idle-warning").is_hidden()

@@ -90,9 +90,11 @@ def test_the_check_works_with_javascript_turned_off(browser, live_server):
     page = context.new_page()
     page.goto(f"{live_server}/ar/")
     page.click("a.button")
+    page.check("#person-other")
+    page.click("button[type=submit]")
     page.select_option("select#country", "gb")
     page.click("button[type=submit]")
-    for choice in ["exam-ultrasound", "channel-disc", "setting-mobile", "worry-someone_else"]:
+    for choice in ["exam-ultrasound", "channel-disc", "setting-mobile", "worry-authorities"]:
         page.check(f"#{choice}")
         page.click("button[type=submit]")
     page.select_option("select#also", "en")

@@ -1,6 +1,6 @@
-"""The check below the national level: Canada asks the province or territory, Germany the
-Land and who runs the clinic; every other country's check stays as short as before. Walked
-as a patient would, step by step, without JavaScript."""
+"""The check below the national level: the United States asks the State, Canada the
+province or territory, Germany the Land and who runs the clinic; every other country's
+check stays as short as before. Walked as a patient would, step by step, without JavaScript."""
 
 from urllib.parse import parse_qs, urlsplit
 
@@ -13,12 +13,12 @@ from walk import answer_step
 PROVINCES = list(PLACES.subdivisions["province"].codes)  # "unsure" last
 LANDS = list(PLACES.subdivisions["land"].codes)
 OPERATORS = list(PLACES.subdivisions["operator"].codes)
-REST = {"exam": ["mri"], "channel": ["portal"], "setting": ["hospital"], "worry": ["rights"]}
+REST = {"person": ["self"], "exam": ["mri"], "channel": ["portal"], "setting": ["hospital"], "worry": ["rights"]}
 
 
 def walk_through(client, answers):
     """From the first step to the review: each step's name and "Step N of M", and the review."""
-    page = check_page(client.get("/en/check/country"))
+    page = check_page(client.get("/en/check/person"))
     seen = []
     while page.select("form.step-form"):
         name = urlsplit(page.one("form.step-form")["action"]).path.rsplit("/", 1)[-1]
@@ -31,14 +31,16 @@ def walk_through(client, answers):
 
 
 def counted(names):
-    """The counts a patient sees: before a country is chosen, the first step counts the
-    short check (6 steps); from then on, the steps that apply to the country."""
-    return [("country", "Step 1 of 6"), *((name, f"Step {n} of {len(names)}") for n, name in enumerate(names, 1)
-                                          if n > 1)]
+    """The counts a patient sees: before a country is chosen, the first two steps count the
+    short check (7 steps); from then on, the steps that apply to the country."""
+    names = ["person", *names]
+    return [("person", "Step 1 of 7"), ("country", "Step 2 of 7"),
+            *((name, f"Step {n} of {len(names)}") for n, name in enumerate(names, 1) if n > 2)]
 
 
 def reviewed(review):
-    return [" ".join(dd.get_text(" ").split()) for dd in review.select(".answer dd:not(.change)")]
+    """The answers the review lists after the first one (who the scan is for)."""
+    return [" ".join(dd.get_text(" ").split()) for dd in review.select(".answer dd:not(.change)")][1:]
 
 
 @pytest.mark.parametrize("province", PROVINCES)
@@ -65,7 +67,7 @@ def test_the_german_route_for_every_land(client, land):
 @pytest.mark.parametrize("operator", OPERATORS)
 def test_the_german_route_for_every_operator(client, operator):
     seen, review = walk_through(client, {"country": ["de"], "land": ["by"], "operator": [operator], **REST})
-    assert [name for name, _count in seen] == ["country", "land", "operator", "exam", "channel", "setting",
+    assert [name for name, _count in seen] == ["person", "country", "land", "operator", "exam", "channel", "setting",
                                                "worry", "review"]
     make_sheet = review.one("form.make-sheet")
     sheet = check_page(client.get(make_sheet["action"], query_string=[
@@ -74,11 +76,30 @@ def test_the_german_route_for_every_operator(client, operator):
     assert sheet.select("section.rights li.authority")
 
 
-@pytest.mark.parametrize("country", ["es", "us", "gb", "fr", "other", "unsure"])
+@pytest.mark.parametrize("country", ["es", "gb", "fr", "other", "unsure"])
 def test_every_other_country_keeps_the_short_check(client, country):
     seen, review = walk_through(client, {"country": [country], **REST})
     assert seen == counted(["country", "exam", "channel", "setting", "worry", "review"])
     assert len(reviewed(review)) == 5
+
+
+@pytest.mark.parametrize("state, rule", [("tx", "15 business days"), ("ca", "15 days"), ("ny", "75 cents"),
+                                         ("al", None), ("unsure", None)])
+def test_the_us_route_asks_the_state_and_shows_its_own_rule(client, state, rule):
+    seen, review = walk_through(client, {"country": ["us"], "state": [state], **REST})
+    assert seen == counted(["country", "state", "exam", "channel", "setting", "worry", "review"])
+    make_sheet = review.one("form.make-sheet")
+    query = [(tag["name"], tag["value"]) for tag in make_sheet.select("input[type=hidden]")]
+    assert ("state", state) in query
+    sheet = check_page(client.get(make_sheet["action"], query_string=query))
+    box = sheet.one("section.rights").get_text(" ")
+    guide = sheet.one("section.guide").get_text(" ")
+    if rule:
+        assert rule in box and "Local law may give you more" not in guide
+    else:
+        # A State with no rule of its own: the federal box, and one plain line on local law.
+        assert "Texas" not in box and "California" not in box
+        assert "Local law may give you more" in guide
 
 
 @pytest.mark.parametrize("url, goes_to", [
@@ -96,7 +117,8 @@ def test_a_step_that_does_not_apply_sends_on_to_the_next_one(client, url, goes_t
     assert "province" not in parse_qs(urlsplit(response.headers["Location"]).query) or "country=ca" in url
 
 
-@pytest.mark.parametrize("country, after", [("ca", "province"), ("de", "land"), ("es", "exam"), ("unsure", "exam")])
+@pytest.mark.parametrize("country, after", [("ca", "province"), ("de", "land"), ("us", "state"), ("es", "exam"),
+                                            ("unsure", "exam")])
 def test_the_country_leads_to_its_own_next_step(client, country, after):
     response = client.post("/en/check/country", data={"country": country})
     assert urlsplit(response.headers["Location"]).path == f"/en/check/{after}"
@@ -111,9 +133,10 @@ def test_back_from_the_kind_of_scan_goes_to_the_last_step_that_applies(fetch, qu
 
 
 @pytest.mark.parametrize("step, query, count", [
-    ("province", "country=ca", "Step 2 of 7"), ("exam", "country=ca&province=nu", "Step 3 of 7"),
-    ("land", "country=de", "Step 2 of 8"), ("operator", "country=de&land=hh", "Step 3 of 8"),
-    ("worry", "country=de&land=hh&operator=catholic", "Step 7 of 8"), ("worry", "country=fr", "Step 5 of 6"),
+    ("province", "country=ca", "Step 3 of 8"), ("exam", "country=ca&province=nu", "Step 4 of 8"),
+    ("land", "country=de", "Step 3 of 9"), ("operator", "country=de&land=hh", "Step 4 of 9"),
+    ("worry", "country=de&land=hh&operator=catholic", "Step 8 of 9"), ("worry", "country=fr", "Step 6 of 7"),
+    ("state", "country=us", "Step 3 of 8"), ("person", "", "Step 1 of 7"),
 ])
 def test_step_n_of_m_counts_the_steps_that_apply(fetch, step, query, count):
     assert fetch(f"/en/check/{step}?{query}").one(".step-count").get_text() == count
@@ -155,7 +178,7 @@ def test_changing_the_country_away_from_canada_drops_the_province(client, fetch)
     location = urlsplit(response.headers["Location"])
     assert location.path == "/en/check/review" and "province" not in parse_qs(location.query)
     review = fetch(response.headers["Location"])
-    assert len(reviewed(review)) == 5 and review.one(".step-count").get_text() == "Step 6 of 6"
+    assert len(reviewed(review)) == 5 and review.one(".step-count").get_text() == "Step 7 of 7"
 
 
 def test_the_review_lists_only_the_steps_that_apply(fetch):

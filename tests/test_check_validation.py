@@ -8,13 +8,14 @@ from askfirst.flow import STEPS
 from conftest import check_page
 from walk import form_fields
 
-OTHERS = {"country": "fr", "exam": "ct", "channel": "disc", "setting": "office", "worry": "identity"}
+OTHERS = {"person": "child", "country": "fr", "exam": "ct", "channel": "disc", "setting": "office", "worry": "identity"}
 # The steps below the country are asked only for their country: their other answers name it.
-OTHERS_OF = {"province": {**OTHERS, "country": "ca"},
+OTHERS_OF = {"state": {**OTHERS, "country": "us"}, "province": {**OTHERS, "country": "ca"},
              "land": {**OTHERS, "country": "de", "operator": "public"},
              "operator": {**OTHERS, "country": "de", "land": "by"}}
 MESSAGES = {
-    "en": {"country": "Choose the country where you will have your scan",
+    "en": {"person": "Choose who the scan is for", "state": "Choose the US state, or choose",
+           "country": "Choose the country where you will have your scan",
            "province": "Choose the province or territory, or choose",
            "land": "Choose the state, or choose", "operator": "Choose who runs the clinic",
            "exam": "Choose the kind of scan", "channel": "Choose at least one way",
@@ -48,6 +49,7 @@ def test_nothing_chosen_asks_for_an_answer_and_keeps_the_rest(client, fetch, ste
 
 
 @pytest.mark.parametrize("step, bad", [
+    ("person", ["me"]), ("state", ["texas"]),
     ("country", ["zz"]), ("country", ["<b>x</b>"]), ("exam", ["brain"]), ("province", ["ontario"]),
     ("land", ["bayern"]), ("operator", ["<b>x</b>"]),
     ("channel", ["portal", "carrier-pigeon"]), ("setting", ["moon"]), ("worry", ["unsure", "x" * 300]),

@@ -7,9 +7,9 @@ from werkzeug.datastructures import MultiDict
 
 from walk import form_fields, walk
 
-SPAIN_MRI = {"country": ["es"], "exam": ["mri"], "channel": ["portal"], "setting": ["hospital"],
+SPAIN_MRI = {"person": ["self"], "country": ["es"], "exam": ["mri"], "channel": ["portal"], "setting": ["hospital"],
              "worry": ["internet"]}
-US_CT = {"country": ["us"], "exam": ["ct"], "channel": ["portal", "disc"], "setting": ["imaging_centre"],
+US_CT = {"person": ["self"], "country": ["us"], "state": ["unsure"], "exam": ["ct"], "channel": ["portal", "disc"], "setting": ["imaging_centre"],
          "worry": ["sharing", "rights"]}
 
 
@@ -37,10 +37,12 @@ def test_english_walk_for_a_ct_in_the_us_names_ocr_30_days_and_180_days(client):
 
 def test_sheet_groups_questions_by_topic_with_room_to_answer(client):
     sheet = walk(client, "en", US_CT)
-    # The three to ask first lead (the exposed server, then the worries: sharing, rights);
-    # then the rest, by topic, the worries' topics first.
+    # The three to ask first lead: a worry's own question first (sharing or rights), as the
+    # worry step promises, then the exposed server; then the rest, by topic, the worries'
+    # topics first.
     first = [box["id"] for box in sheet.select(".ask-first .question input")]
-    assert first[0] == "q-server-internet" and len(first) == 3
+    assert first[0].removeprefix("q-").split("-")[0] in {"sharing", "rights"}
+    assert first[1] == "q-server-internet" and len(first) == 3
     topics = sheet.select(".then-ask section.topic")
     assert len(topics) >= 3
     assert topics[0].h3["id"] in {"topic-sharing", "topic-rights"}
@@ -61,7 +63,7 @@ def test_sheet_url_carries_every_answer(client):
 def test_every_step_says_where_it_is_and_keeps_answers_on_back(client, fetch):
     query = "country=es&exam=mri&channel=portal&setting=hospital"
     page = fetch(f"/en/check/setting?{query}")
-    assert page.one(".step-count").get_text() == "Step 4 of 6"
+    assert page.one(".step-count").get_text() == "Step 5 of 7"
     back = page.one("a.back")["href"]
     assert urlsplit(back).path == "/en/check/channel"
     assert parse_qs(urlsplit(back).query) == parse_qs(query)
@@ -73,12 +75,12 @@ def test_every_step_says_where_it_is_and_keeps_answers_on_back(client, fetch):
 def test_review_shows_every_answer_with_change_links_that_come_back(client, fetch):
     query = "country=es&exam=mri&channel=portal&channel=disc&setting=mobile&worry=research"
     review = fetch(f"/en/check/review?{query}")
-    assert review.one(".step-count").get_text() == "Step 6 of 6"
+    assert review.one(".step-count").get_text() == "Step 7 of 7"
     answers = [dd.get_text(" ").strip() for dd in review.select(".answer dd:not(.change)")]
-    assert answers == ["Spain", "MRI scan", "On a website or app (a patient portal), On a CD, DVD or USB stick",
+    assert answers == ["Not answered", "Spain", "MRI scan", "On a website or app (a patient portal), On a CD, DVD or USB stick",
                        "A mobile service that comes to a care home, prison or school",
-                       "My images used for research or AI"]
-    change = review.select(".change a")[1]["href"]
+                       "The images used for research or AI"]
+    change = review.select(".change a")[2]["href"]
     step = fetch(change)
     assert step.one("#exam-mri").has_attr("checked")
     kept = [field for field in form_fields(step) if field[0] != "exam"]
@@ -91,7 +93,7 @@ def test_review_shows_every_answer_with_change_links_that_come_back(client, fetc
 
 def test_review_marks_what_was_not_answered(fetch):
     review = fetch("/en/check/review?country=gb")
-    assert [dd.get_text().strip() for dd in review.select(".answer dd:not(.change)")].count("Not answered") == 4
+    assert [dd.get_text().strip() for dd in review.select(".answer dd:not(.change)")].count("Not answered") == 5
 
 
 def test_check_pages_are_never_cached(client):
@@ -101,7 +103,7 @@ def test_check_pages_are_never_cached(client):
 
 
 def test_arabic_walk_right_to_left_with_addresses_left_to_right(client):
-    sheet = walk(client, "ar", {"country": ["de"], "land": ["by"], "operator": ["public"], "exam": ["mri"],
+    sheet = walk(client, "ar", {"person": ["self"], "country": ["de"], "land": ["by"], "operator": ["public"], "exam": ["mri"],
                                 "channel": ["portal"], "setting": ["hospital"], "worry": ["internet"]})
     assert sheet.one("html")["dir"] == "rtl"
     assert sheet.one("html")["lang"] == "ar"
@@ -121,6 +123,11 @@ def test_phone_numbers_stay_left_to_right_in_arabic(fetch):
 @pytest.mark.parametrize("lang", ["es", "fr", "de", "da", "pt-br", "vi", "zh-hans", "ar"])
 def test_every_language_makes_a_sheet_in_that_language(client, lang):
     sheet = walk(client, lang, US_CT)
-    assert not sheet.select("main [lang=en]"), "English text on a translated sheet"
+    # English only in the line to show at a US desk, beside the reader's own words.
+    english = [tag for tag in sheet.select("main [lang=en]") if not tag.find_parent(class_="show-at-desk")]
+    assert not english, "English text on a translated sheet"
+    desk = sheet.one(".show-at-desk")
+    assert desk.select_one("[lang=en]").get_text() == "I need an interpreter. Please help me get one."
+    assert desk.get_text(" ").strip() != desk.select_one("[lang=en]").get_text().strip()
     assert len(sheet.select(".question")) >= 8
     assert "ocrportal.hhs.gov" in sheet.one("section.rights").get_text()

@@ -31,9 +31,9 @@ def kiosk_post(client, url, fields, **extra):
 
 def test_kiosk_walk_keeps_every_answer_out_of_every_url(client):
     start = client.get("/kiosk/en/check")
-    assert start.headers["Location"] == "/kiosk/en/check/country"
+    assert start.headers["Location"] == "/kiosk/en/check/person"
     page = check_page(client.get(start.headers["Location"]))
-    for field, value in [("country", "es"), ("exam", "mri"), ("channel", "portal"), ("setting", "hospital"),
+    for field, value in [("person", "self"), ("country", "es"), ("exam", "mri"), ("channel", "portal"), ("setting", "hospital"),
                          ("worry", "research")]:
         form = page.one("form.step-form")
         assert form["method"] == "post" and form["action"].startswith("/kiosk/en/check/")
@@ -56,7 +56,7 @@ def test_kiosk_returns_to_the_start_by_itself_and_has_a_way_out(client):
     page = check_page(client.get("/kiosk/en/check/exam"))
     # Without JavaScript: a refresh three times the idle time (static/kiosk.js does better).
     refresh = page.one('noscript meta[http-equiv="refresh"]')["content"]
-    assert refresh == "360;url=/kiosk/en/"
+    assert refresh == "360; url=/kiosk/en/"
     assert page.one("a.finish")["href"] == "/kiosk/en/"
     assert "kiosk" in page.one("body")["class"]
     home = check_page(client.get("/kiosk/en/"))
@@ -65,7 +65,7 @@ def test_kiosk_returns_to_the_start_by_itself_and_has_a_way_out(client):
 
 def test_kiosk_change_from_a_review_with_unanswered_steps_comes_back_to_it(client):
     review = kiosk_post(client, "/kiosk/en/check/review", [("country", "gb"), ("exam", "ct")])
-    change = review.select(".change form")[1]
+    change = next(form for form in review.select(".change form") if form["action"].endswith("/check/exam"))
     exam = kiosk_post(client, change["action"], form_fields(review, f".change form[action='{change['action']}']"))
     fields = [f for f in form_fields(exam, "form.step-form") if f[0] != "exam"] + [("exam", "xray")]
     back = kiosk_post(client, exam.one("form.step-form")["action"], fields)
@@ -78,11 +78,11 @@ def test_kiosk_back_and_change_are_posted_and_keep_answers(client):
     back = setting.one(".back-nav form")
     assert back["method"] == "post" and "?" not in back["action"]
     page = kiosk_post(client, back["action"], form_fields(setting, ".back-nav form"))
-    assert page.one("h1").get_text() == "How will you get or share your images?"
+    assert page.one("h1").get_text() == "How will you get or share the images?"
     assert page.one("#channel-disc").has_attr("checked")  # the step before, answer kept
     review = kiosk_post(client, "/kiosk/en/check/review", [("country", "gb"), ("exam", "ct"), ("channel", "disc"),
                                                            ("setting", "office"), ("worry", "rights")])
-    change = review.select(".change form")[1]
+    change = next(form for form in review.select(".change form") if form["action"].endswith("/check/exam"))
     exam = kiosk_post(client, change["action"], form_fields(review, f".change form[action='{change['action']}']"))
     assert exam.one("#exam-ct").has_attr("checked")
     assert exam.one("form.step-form input[name=then]")["value"] == "review"
@@ -121,7 +121,7 @@ def test_kiosk_language_buttons_post_the_answers_and_no_url_holds_one(client):
 def test_kiosk_mode_from_configuration(app_with):
     client = app_with(KIOSK=True).test_client()
     page = check_page(client.get("/en/check/country"))
-    assert page.one('noscript meta[http-equiv="refresh"]')["content"] == "360;url=/en/"
+    assert page.one('noscript meta[http-equiv="refresh"]')["content"] == "360; url=/en/"
     assert client.post("/en/check/country", data={"country": "us"}).status_code == 200
 
 
@@ -155,7 +155,10 @@ def test_a_prepared_link_fills_in_every_step(client):
     query = "country=es&exam=mri&channel=portal&channel=disc&setting=hospital&worry=research&worry=bogus"
     first = client.get(f"/es/check?{query}")
     assert first.status_code == 302
-    step = check_page(client.get(first.headers["Location"]), lang="es")
+    # The link does not say who the scan is for: the check asks that first, then shows the
+    # country the link chose.
+    assert first.headers["Location"].startswith("/es/check/person?")
+    step = check_page(client.get(f"/es/check/country?{query}"), lang="es")
     assert step.one("option[selected]")["value"] == "es"
     for field, values in [("exam", ["mri"]), ("channel", ["portal", "disc"]), ("setting", ["hospital"]),
                           ("worry", ["research"])]:
@@ -200,7 +203,7 @@ def test_a_partners_request_longer_than_any_form_gets_no_qr_code(client):
     every_choice = "link_lang=zh-hans&target=sheet&country=other&exam=ultrasound&setting=imaging_centre&" + \
         "&".join(f"channel={value}" for value in ("portal", "link", "disc", "other_doctor")) + "&" + \
         "&".join(f"worry={value}" for value in ("who_sees", "internet", "sharing", "research", "copies",
-                                                "identity", "keeping", "breach", "rights", "someone_else"))
+                                                "identity", "keeping", "breach", "rights", "authorities"))
     assert client.get(f"/en/partners/qr.png?{every_choice}").status_code == 200
     padded = f"{every_choice}&note={'x' * 3000}"  # valid choices, but far more than the form sends
     assert client.get(f"/en/partners/qr.png?{padded}").status_code == 404
@@ -228,17 +231,26 @@ def test_poster_in_the_chosen_languages_in_order(client):
 
 # --- after the appointment ----------------------------------------------------------------
 
-@pytest.mark.parametrize("country, cites", [("us", ["45 CFR §164.524", "30 days"]),
-                                            ("es", ["Article 15", "12(3)", "one month"]),
-                                            ("gb", ["UK GDPR", "one month"]),
-                                            # Canada: the province's law, never PIPEDA by default.
-                                            ("ca", ["which privacy law applies"]), ("other", ["DICOM"])])
-def test_next_steps_letter_cites_the_law_and_deadline(client, country, cites):
+@pytest.mark.parametrize("country, says, cites", [
+    ("us", ["HIPAA Privacy Rule", "30 days"], ["45 CFR §164.524"]),
+    ("es", ["data protection law", "one month"], ["GDPR Art. 15", "Art. 12(3)"]),
+    ("gb", ["data protection law", "one month"], ["UK GDPR Art. 15"]),
+    # Canada: the province's law, never PIPEDA by default (it is named under the letter only
+    # as the law "where it applies").
+    ("ca", ["which privacy law applies"], ["province or territory"]), ("other", ["DICOM"], []),
+])
+def test_next_steps_letter_cites_the_law_and_deadline(client, country, says, cites):
+    """The letter says what it asks in plain words; the law's references are in one line
+    under it, not in its sentences."""
     page = check_page(client.get(f"/en/next-steps?country={country}"))
-    letter = page.one(".letter").get_text(" ")
+    body = page.one(".letter .letter-body").get_text(" ")
+    for words in says:
+        assert words in body
     for cite in cites:
-        assert cite in letter
-    assert "PIPEDA" not in letter
+        assert cite in page.one(".letter .letter-legal").get_text(" ")
+    assert not re.search(r"CFR|Art(icle)?\.? ?\d|§|PIPEDA", body)
+    if not cites:
+        assert not page.select(".letter .letter-legal")
     mailto = page.one('a[href^="mailto:"]')["href"]
     assert unquote(mailto).startswith("mailto:?subject=") and "[your name]" in unquote(mailto)
 
@@ -247,7 +259,7 @@ def test_next_steps_letter_also_in_the_clinics_language(client):
     page = check_page(client.get("/en/next-steps?country=us&also=es"))
     letters = page.select(".letter")
     assert [letter.get("lang") for letter in letters] == ["en", "es"]
-    assert "45 CFR §164.524" in letters[1].get_text()
+    assert "45 CFR §164.524" in letters[1].select_one(".letter-legal").get_text()
 
 
 def test_reminder_file_for_the_day_after_the_deadline(client):

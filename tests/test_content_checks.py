@@ -57,8 +57,8 @@ def test_an_unknown_condition_key(content):
     edit(layout.bank_path(content), "  when:\n    setting: [mobile]\n\n- id: proxy-mobile-who-sees",
          "  when:\n    place: [mobile]\n\n- id: proxy-mobile-who-sees")
     # The answers below the national level are condition keys too (a rule for Ontario).
-    assert ("question 'proxy-mobile-stored': `when` key 'place' is not one of region, province, land, operator, "
-            "exam") in message(content)
+    assert ("question 'proxy-mobile-stored': `when` key 'place' is not one of region, person, state, province, "
+            "land, operator, exam") in message(content)
 
 
 def test_a_single_value_not_written_as_a_list(content):
@@ -222,10 +222,10 @@ def test_finding_out_is_complete_in_english_and_names_only_open_questions(conten
 
 
 def test_a_national_paragraph_only_for_a_country_with_a_health_records_rule(content):
-    edit(layout.letters_path(content, "en"), "\n  fr: >-\n    Under article L1111-7",
-         "\n  es: >-\n    Under article L1111-7")
-    assert ("content/en/letters.yaml: national: 'es' is not a country with a health-records rule in places.yaml"
-            in message(content))
+    edit(layout.letters_path(content, "en"), "\n  fr: >-\n    Under French health law",
+         "\n  es: >-\n    Under French health law")
+    assert ("content/en/letters.yaml: national: 'es' is not a country with a health-records rule or a place with a "
+            "local rule in places.yaml" in message(content))
 
 
 # A review as tools/translations.py writes it, to break.

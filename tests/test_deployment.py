@@ -103,10 +103,24 @@ def test_the_cache_keeps_public_pages_and_nothing_that_can_hold_an_answer(stack)
     assert statuses("/") == ["MISS", "MISS"]  # a redirect, by the browser's language
     kept = b"".join(path.read_bytes() for path in (stack.folder / "cache").rglob("*") if path.is_file())
     kept_paths = {urlsplit(line[5:].decode()).path for line in kept.split(b"\n") if line.startswith(b"KEY: ")}
-    assert "/es/glossary" in kept_paths and kept_paths <= {"/es/glossary", "/es/why", "/en/"}, kept_paths
+    assert "/es/glossary" in kept_paths, kept_paths
+    assert kept_paths <= {"/es/glossary", "/es/why", "/en/", "/robots.txt", "/sitemap.xml"}, kept_paths
     assert b"KEY: http://askfirst_app/es/glossary\n" in kept  # the whole key: no query string
     for answer in ["worry=research", "setting=hospital", "channel=portal"]:
         assert answer.encode() not in kept
+
+
+def test_search_engines_get_robots_txt_and_the_sitemap_kept_and_compressed(stack):
+    """Public like the content pages: kept by the proxy, the sitemap compressed (it is the
+    longest answer the site sends), its addresses the site's public ones."""
+    for path in ["/robots.txt", "/sitemap.xml"]:
+        assert [stack.client.get(path).headers.get("X-Cache-Status") for _ in range(2)] == ["MISS", "HIT"], path
+    sitemap = stack.client.get("/sitemap.xml", headers={"Accept-Encoding": "gzip"})
+    assert sitemap.headers["Content-Encoding"] == "gzip"
+    base = f"https://{HOST}:{stack.client.https_port}"
+    text = sitemap.get_data(as_text=True)
+    assert f"<loc>{base}/es/glossary</loc>" in text and "/kiosk" not in text
+    assert f"Sitemap: {base}/sitemap.xml" in stack.client.get("/robots.txt").get_data(as_text=True)
 
 
 def test_redirects_are_never_kept(stack):

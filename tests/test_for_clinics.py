@@ -91,7 +91,7 @@ def test_the_clinic_poster_code_opens_the_check_at_the_public_address(app_with, 
             expected = BeautifulSoup(str(qr_svg(target)), "html.parser").select_one("svg")
         assert str(block.select_one("svg.qr")) == str(expected)  # the code encodes exactly that address
     # The check the code opens is there, in that language.
-    assert clinic_client.get("/es/check").headers["Location"] == "/es/check/country"
+    assert clinic_client.get("/es/check").headers["Location"] == "/es/check/person"
 
 
 def test_the_clinic_poster_says_other_words_than_askfirsts(clinic_client):

@@ -81,7 +81,7 @@ def test_any_query_opens_a_sheet(client, lang, args):
 def test_any_prepared_check_link_redirects_to_the_first_step(client, lang, args):
     response = client.get(f"/{lang}/check", query_string=args)
     assert_sound(response, allowed=(302,))
-    assert response.headers["Location"].startswith(f"/{lang}/check/country")
+    assert response.headers["Location"].startswith(f"/{lang}/check/person")
 
 
 @CHECKED

@@ -51,7 +51,7 @@ def test_kiosk_pages_load_the_idle_script_and_keep_a_longer_refresh_for_no_javas
     refreshes = page.select('meta[http-equiv="refresh"]')
     assert len(refreshes) == 1 and refreshes[0].parent.name == "noscript"
     assert refreshes[0].parent.parent.name == "head"
-    assert refreshes[0]["content"] == "360;url=/kiosk/en/"
+    assert refreshes[0]["content"] == "360; url=/kiosk/en/"
     assert client.get(scripts[0]["src"]).status_code == 200
 
 

@@ -49,8 +49,8 @@ def test_request_lines_lose_their_query_string():
 def test_a_full_check_leaves_no_answer_in_the_logs(client, caplog):
     from walk import walk
     caplog.set_level(logging.DEBUG)
-    distinctive = {"country": ["li"], "exam": ["mammogram"], "channel": ["other_doctor"],
-                   "setting": ["mobile"], "worry": ["someone_else"]}
+    distinctive = {"person": ["child"], "country": ["li"], "exam": ["mammogram"], "channel": ["other_doctor"],
+                   "setting": ["mobile"], "worry": ["authorities"]}
     walk(client, "en", distinctive)
     logged = caplog.text
     for values in distinctive.values():

@@ -15,7 +15,7 @@ from conftest import check_page
 PROVINCES = [code for code in PLACES.subdivisions["province"].codes if code != "unsure"]
 LANDS = [code for code in PLACES.subdivisions["land"].codes if code != "unsure"]
 EU = [country.code for country in PLACES.countries if country.region == "eu"]
-WORRIES = "who_sees internet sharing research copies identity keeping breach rights someone_else".split()
+WORRIES = "who_sees internet sharing research copies identity keeping breach rights authorities".split()
 
 
 def words(tag) -> str:

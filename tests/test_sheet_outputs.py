@@ -26,6 +26,7 @@ def test_pdf_download_of_the_sheet(client, lang, expected):
     assert response.mimetype == "application/pdf"
     assert response.headers["Content-Disposition"] == f'attachment; filename="askfirst-questions-{lang}.pdf"'
     assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["X-Robots-Tag"] == "noindex"  # answers: never a search result
     pages, text = pdf_text(response.data)
     assert pages <= 2
     assert expected in text.replace("\n", "") or expected in text

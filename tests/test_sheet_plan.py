@@ -16,8 +16,10 @@ EXPOSED_SERVER = "server-internet"
 
 
 def question_ids(section) -> list[str]:
-    """The question ids of a part of the sheet, in order (each question's tick box is `q-<id>`)."""
-    return [box["id"][2:] for box in section.select(".question input[id^='q-']")]
+    """The question ids of a part of the sheet, in order: each question's tick box is
+    `q-<id>`; a question shown only by its words (more questions, not printed) says its id."""
+    return [tag["id"][2:] if tag.name == "input" else tag["data-question"]
+            for tag in section.select(".question input[id^='q-'], li.ask-only")]
 
 
 def library(app):
@@ -100,7 +102,7 @@ PROFILES = {
     "not sure": "&exam=unsure&channel=unsure&setting=unsure&worry=unsure",
     "mammogram, every way, worried": ("&exam=mammogram&channel=portal&channel=link&channel=disc"
                                       "&channel=other_doctor&setting=mobile&worry=research&worry=keeping"),
-    "dental office by link": "&exam=dental&channel=link&setting=office&worry=identity&worry=someone_else",
+    "dental office by link": "&exam=dental&channel=link&setting=office&worry=identity&person=other",
 }
 
 
@@ -114,7 +116,7 @@ def test_every_applicable_question_is_on_the_sheet_once(app, client, region, pro
     assert len(shown) == len(set(shown)), "a question shown twice"
     assert set(shown) == applicable(app, query)
     # Nothing outside the three parts: every question of the sheet is in one of them.
-    assert len(page.select(".question")) == len(shown)
+    assert len(page.select(".question, li.ask-only")) == len(shown)
 
 
 @pytest.mark.parametrize("region", REGIONS.values(), ids=REGIONS.keys())
@@ -139,6 +141,9 @@ def test_the_printed_sheet_keeps_its_limit_and_the_rest_prints_only_when_asked(a
     assert "no-print" not in more["class"]
     assert not more.select("div.no-print")  # no offer to print what is printed already
     assert question_ids(more) == question_ids(page.one("section.more-questions"))
+    # Printed, each in full; on screen before, only their words.
+    assert len(more.select(".question")) == len(question_ids(more)) and not more.select("li.ask-only")
+    assert not page.one("section.more-questions").select(".question")
     printed_now = [q for q in asked.select(".question") if not q.find_parent(class_="more-questions")]
     assert len(printed_now) == limit
     pdf = asked.one("a[download]")["href"]

@@ -117,20 +117,18 @@ class Letters:
     def request(self, lang: str) -> Texts:
         with speaking(lang):
             texts = library().letter(self.place.letter, lang)
+            part = _with_english(texts, library().letter(self.place.letter, "en"))
             values = {**self._common(lang), **self._acting_values(lang)}
             values["items"] = bullet_list([str(words.WANT[want]) for want in self.wants if want in words.WANT])
             ways = str(words.BETWEEN_WAYS).join(str(words.WAY[way]) for way in self.ways)
             values["delivery"] = str(words.SEND_IT) % {"ways": ways} if self.ways else ""
             other = "_other" if acting_for(self.answers) else ""
             # A writer for someone else asks about "their" data: the paragraph says so.
-            recipients = texts.parts.get(f"recipients{other}") or texts.parts.get("recipients", "")
-            values["recipients"] = recipients if "recipients" in self.wants else ""
-            legal = [texts.parts.get(f"legal{other}") or texts.parts.get("legal", ""),
+            values["recipients"] = (part(f"recipients{other}") or part("recipients")) if "recipients" in self.wants else ""
+            legal = [part(f"legal{other}") or part("legal"),
                      *(line for key in self.place.note_keys() if (line := library().national_legal(key, lang)))]
-            parts = {"subject": fill(texts.parts[f"subject{other}"], values),
-                     "body": fill(texts.parts[f"body{other}"], values),
-                     "legal": " ".join(fill(line, values) for line in legal if line),
-                     "send": texts.parts["send"]}
+            parts = {"subject": fill(part(f"subject{other}"), values), "body": fill(part(f"body{other}"), values),
+                     "legal": " ".join(fill(line, values) for line in legal if line), "send": part("send")}
         return Texts(texts.lang, parts)
 
     def stage(self, stage: str, lang: str) -> Texts:
@@ -138,10 +136,17 @@ class Letters:
         with speaking(lang):
             texts = library().ladder(lang)
             values = self._common(lang)
-            values["patient"] = texts.parts["patient_other"] if acting_for(self.answers) else ""
+            values["patient"] = (_with_english(texts, library().ladder("en"))("patient_other")
+                                 if acting_for(self.answers) else "")
             parts = {"subject": fill(texts.parts[f"{stage}_subject"], values),
                      "body": fill(texts.parts[f"{stage}_body"], values)}
         return Texts(texts.lang, parts)
+
+
+def _with_english(texts: Texts, english: Texts):
+    """A letter's part in its language, or the English one while a translation lacks it
+    (the completeness test names the gap; a patient still gets a whole letter)."""
+    return lambda name: texts.parts.get(name) or english.parts.get(name, "")
 
 
 def _letters_view(stage: str):

@@ -1,10 +1,12 @@
-"""Routes for machines, not patients: the health check and security.txt."""
+"""Routes for machines, not patients: the health check, security.txt, and robots.txt and
+the sitemap for search engines (what they hold: indexing.py)."""
 
 from datetime import datetime, timedelta, timezone
 
 from flask import Blueprint, Response, abort, current_app, render_template
 
-from .. import pdf
+from .. import indexing, pdf
+from .. import mode as modes
 from ..caching import public
 from ..extensions import rate_limit_store_reachable
 from . import library
@@ -47,3 +49,19 @@ def security_txt():
     lines = [f"Contact: {contact}", f"Expires: {expires}", "Preferred-Languages: en"]
     lines.append(f"Canonical: {current_app.config['PUBLIC_BASE_URL']}/.well-known/security.txt")
     return public(Response("\n".join(lines) + "\n", mimetype="text/plain"), max_age=86400)
+
+
+@bp.get("/robots.txt")
+def robots_txt():
+    """The same for everyone: public, kept like a content page."""
+    return public(Response(indexing.robots_txt(), mimetype="text/plain"))
+
+
+@bp.get("/sitemap.xml")
+def sitemap():
+    """Every public page in every language, with its language versions: public, kept like
+    a content page. A copy in kiosk mode has no page for search engines, so no sitemap."""
+    if not modes.current().indexable:
+        abort(404)
+    xml = render_template("sitemap.xml", entries=indexing.sitemap_entries())
+    return public(Response(xml, mimetype="application/xml"))
