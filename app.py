@@ -57,6 +57,7 @@ def create_app(config: Config | str | None = None) -> Flask:
     app.url_defaults(i18n.put_lang_into_urls)
     app.context_processor(_template_helpers)
     app.add_template_filter(lambda value, field: label(field, value), "label_of")
+    app.add_template_filter(i18n.long_date, "long_date")
     app.jinja_env.globals.update(frame=frames.page, hidden_fields=carry.hidden_fields, go_to=carry.go,
                                  posted_fields=carry.posted_fields,
                                  back_link=step_shells.back_link, then_field=step_shells.then_field,

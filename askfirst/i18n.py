@@ -170,6 +170,25 @@ def keep_catalogs(app: Flask) -> None:
     app.extensions["askfirst_catalogs"] = catalogs
 
 
+# Where Babel's long date is not how a letter in that language writes a date: Vietnamese
+# writes "1 tháng 10 năm 2026" (its texts put "ngày" before it), and French and Brazilian
+# Portuguese the first of the month as an ordinal ("1er octobre", "1º de outubro"), which
+# CLDR's patterns cannot say.
+LONG_DATE_PATTERNS = {"vi": "d 'tháng' M 'năm' y"}
+FIRST_OF_MONTH = {"fr": "1er", "pt": "1º"}
+
+
+def long_date(day) -> str:
+    """A date as a letter or page in the current language (or the one `speaking` set)
+    writes it in full."""
+    language = flask_babel.get_locale().language
+    text = flask_babel.format_date(day, LONG_DATE_PATTERNS.get(language, "long"))
+    ordinal = FIRST_OF_MONTH.get(language)
+    if ordinal and day.day == 1 and text.startswith("1 "):
+        text = ordinal + text[1:]
+    return text
+
+
 @contextmanager
 def speaking(code: str):
     """Strings, labels and dates in language `code` for a while, whatever the page's

@@ -64,10 +64,10 @@ def test_the_rules_the_letter_and_the_body_for_each_place(client, query, expecte
     for word in words:
         assert word in rules, word
     letter = page.one("section.letter")
-    assert letter.select_one("h3").get_text() == "Questions about the data breach that may affect my medical images"
+    assert letter.select_one("h3").get_text() == "Questions about a data breach that may affect medical images"
     body = normalized(letter.select_one(".letter-body").get_text(" "))
-    for asked in ["which information, and since when", "who may have seen or copied it", "whom you have told",
-                  "what you are changing", "what I can do to protect myself"]:
+    for asked in ["which ones, and since when", "who may have seen or copied them", "whom you have told",
+                  "what you are changing", "what steps you advise to reduce any harm"]:
         assert asked in body
     assert letter.select_one("a[href^='mailto:']")
     rights = page.one("section.rights")

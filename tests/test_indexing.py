@@ -17,7 +17,7 @@ BASE = "https://askfirst.example"
 # code, so that a page dropped from (or added to) the sitemap by mistake shows: every
 # content page, the check's first step, the poster and the partners page.
 CONTENT_PATHS = ["", *(name for name in PAGES if name != "home")]
-PUBLIC_PATHS = [*CONTENT_PATHS, "check/country", "poster", "partners"]
+PUBLIC_PATHS = [*CONTENT_PATHS, "check/person", "poster", "partners"]
 SAMPLE_LANGUAGES = ["en", "de", "pt-br", "zh-hans", "ar"]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -68,7 +68,7 @@ def sitemap_urls(client) -> dict[str, dict[str, str]]:
 # --- language versions ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", SAMPLE_LANGUAGES)
-@pytest.mark.parametrize("path", ["", "why", "glossary", "check/country", "poster", f"check/review?{ANSWERS}"])
+@pytest.mark.parametrize("path", ["", "why", "glossary", "check/person", "poster", f"check/review?{ANSWERS}"])
 def test_a_page_names_itself_in_every_language_at_the_public_address(site, lang, path):
     page = check_page(site.get(f"/{lang}/{path}"), lang=lang)
     versions = versions_of(page)
@@ -118,7 +118,7 @@ def test_each_content_page_is_described_in_its_own_words_and_language(site, lang
 
 
 @pytest.mark.parametrize("lang", [code for code in LANGUAGES if code != "en"])
-@pytest.mark.parametrize("path", ["check/country", "poster", "partners", f"sheet?{ANSWERS}"])
+@pytest.mark.parametrize("path", ["check/person", "poster", "partners", f"sheet?{ANSWERS}"])
 def test_the_interface_pages_are_described_in_the_page_language(site, lang, path):
     english = description_of(check_page(site.get(f"/en/{path}")))
     assert description_of(check_page(site.get(f"/{lang}/{path}"), lang=lang)) != english

@@ -315,3 +315,12 @@ def test_letters_open_in_portuguese_and_chinese(client, url):
     url = url.format(received=received_day().isoformat())
     page = check_page(client.get(url), lang=url.split("/")[1])
     assert page.select(".letter")
+
+
+@pytest.mark.parametrize("lang, written", [("fr", "1er octobre 2026"), ("pt-br", "1º de outubro de 2026"),
+                                           ("vi", "1 tháng 10 năm 2026"), ("de", "1. Oktober 2026"),
+                                           ("en", "October 1, 2026")])
+def test_dates_are_written_as_letters_in_that_language_write_them(client, lang, written):
+    page = check_page(client.get(f"/{lang}/next-steps?country=fr&stage=followup&received=2026-10-01"), lang=lang)
+    assert written in page.one(".letter .letter-body").get_text(" ")
+    assert written in page.one("section.deadlines").get_text(" ")

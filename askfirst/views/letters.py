@@ -13,13 +13,12 @@ from datetime import date, datetime, timedelta, timezone
 
 import icalendar
 from flask import Blueprint, abort, make_response, render_template, request, url_for
-from flask_babel import format_date
 
 from .. import content_layout, mode, review_map, review_notice, situations
 from .. import letter_words as words
 from ..answers import acting_for, from_multidict, to_query
 from ..content import Texts
-from ..i18n import current, speaking
+from ..i18n import current, long_date, speaking
 from ..jurisdiction import Jurisdiction, dates, resolve
 from ..labels import label
 from ..letter import DEFAULT_WANTS, STAGES, WANTS, WAYS, bullet_list, chosen, fill
@@ -88,7 +87,7 @@ class Letters:
 
     @staticmethod
     def _date(day: date, lang: str) -> str:
-        return format_date(day, "long")  # in the letter's language: called in force_locale
+        return long_date(day)  # in the letter's language: called in force_locale
 
     def _deadline_sentences(self, lang: str) -> str:
         first = self.place.first_deadline
