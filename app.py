@@ -34,7 +34,7 @@ from askfirst.labels import label
 from askfirst.prerendered import Parts, Prerendered
 from askfirst.privacy import DropQueryStrings
 from askfirst.qr import public_url, qr_svg, web_path
-from askfirst.views import check, clinic, errors, letters, pages, service, sheet
+from askfirst.views import check, clinic, errors, letters, pages, service, sheet, tablet
 
 
 def create_app(config: Config | str | None = None) -> Flask:
@@ -72,7 +72,7 @@ def create_app(config: Config | str | None = None) -> Flask:
     app.register_blueprint(service.bp)
     app.register_blueprint(pages.root)
     # Before pages.bp: /<lang>/check, /<lang>/sheet and the rest are not page names.
-    for blueprint in (check.bp, sheet.bp, letters.bp, clinic.bp, pages.bp):
+    for blueprint in (check.bp, sheet.bp, letters.bp, clinic.bp, tablet.bp, pages.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     caching.init_app(app)  # after the blueprints: it marks Flask's static view public

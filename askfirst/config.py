@@ -42,9 +42,12 @@ class Config:
         self.CONTENT_DIR = Path(os.environ.get("ASKFIRST_CONTENT_DIR", ROOT / "content"))
         # The largest request body accepted; the check's forms are a few hundred bytes.
         self.MAX_CONTENT_LENGTH = int(os.environ.get("ASKFIRST_MAX_BODY_BYTES", 16 * 1024))
-        # How many questions a sheet shows at most: short enough to use at a desk, and to
-        # print on two pages (A4 or Letter) in every language.
-        self.SHEET_MAX_QUESTIONS = int(os.environ.get("ASKFIRST_SHEET_MAX_QUESTIONS", 8))
+        # How many questions a sheet shows at most (the others that apply are under "More
+        # questions"): short enough to use at a desk, and to print on two pages of the
+        # sheet's own paper in every language, at 11pt with two lines to write each answer.
+        # tests/test_browser_print.py measures that, and names the number that fits when
+        # the sheet has grown past it.
+        self.SHEET_MAX_QUESTIONS = int(os.environ.get("ASKFIRST_SHEET_MAX_QUESTIONS", 5))
         # Rate limits, in Flask-Limiter's notation ("30 per minute"); storage is memory
         # unless a Redis URL is given, so that several workers share one count.
         self.RATELIMIT_STORAGE_URI = os.environ.get("ASKFIRST_RATELIMIT_STORAGE", "memory://")

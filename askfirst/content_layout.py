@@ -54,7 +54,7 @@ REVIEWS_FILE = "reviews.yaml"  # piece -> who reviewed it, when, against which E
 PAGE_SUFFIX = ".md"
 
 # The long pages, in the order the site lists them; each is <lang>/<page>.md.
-PAGES = ("home", "why", "rights", "help", "breach", "for-clinics", "privacy", "about", "glossary")
+PAGES = ("home", "why", "rights", "help", "breach", "for-clinics", "tablet", "privacy", "about", "glossary")
 # The pages that can show what applies in one place, chosen below them (`?country=ca&province=on`).
 PLACE_PAGES = ("rights", "breach")
 

@@ -21,6 +21,10 @@ RATE_LIMITS = (
     ("sheet.sheet_pdf", "RATELIMIT_PDF", None),
     ("clinic.partners", "RATELIMIT_PARTNERS", None),
     ("clinic.partners_qr", "RATELIMIT_PARTNERS", None),
+    # The poster and the tablet's page make QR codes per request too (a country's, a link's).
+    ("clinic.poster", "RATELIMIT_PARTNERS", None),
+    ("tablet.tablet", "RATELIMIT_PARTNERS", None),
+    ("clinic.poster_pdf", "RATELIMIT_PDF", None),
 )
 
 

@@ -57,15 +57,22 @@ SCREENS = {
     "sheet": ("templates/sheet.html", "templates/sheet/question.html", *RIGHTS_BOX, *SITUATION_BOXES,
               "templates/sheet/guide.html", "askfirst/sheet_shells.py"),
     "next-steps": ("templates/next_steps.html", *RIGHTS_BOX, "askfirst/letter_words.py"),
-    "poster": ("templates/poster.html", "templates/parts/poster_words.html", "templates/parts/poster_clinic.html"),
+    # The poster's form asks the clinic's country.
+    "poster": ("templates/poster.html", "templates/parts/poster_words.html", "templates/parts/poster_clinic.html",
+               *ANSWER_WORDS),
     "partners": ("templates/partners.html", *ANSWER_WORDS, "askfirst/prerendered.py"),
     "error": ("templates/error.html", "askfirst/views/errors.py"),
 }
 
 
+# The content pages with a place chooser below their text: the rights and breach pages, and
+# the staff page for the tablet (its form asks the clinic's place).
+CHOOSER_PAGES = (*layout.PLACE_PAGES, "tablet")
+
+
 def page_screen(name: str) -> str:
-    """The screen of a content page: the rights and breach pages have a place chooser."""
-    return "place-page" if name in layout.PLACE_PAGES else "page"
+    """The screen of a content page."""
+    return "place-page" if name in CHOOSER_PAGES else "page"
 
 
 def _with_imports(files: tuple[str, ...], imports: Callable[[str], list[str]]) -> list[str]:

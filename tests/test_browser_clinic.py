@@ -9,11 +9,15 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from pypdf import PdfReader
 
+from askfirst.config import TestConfig
 from browser import serving
+from conftest import fresh_app
 
 pytestmark = pytest.mark.browser
 
 IDLE_SECONDS = 2
+# How many questions a sheet has, in the app the browser tests serve.
+MAX_QUESTIONS = TestConfig().SHEET_MAX_QUESTIONS
 
 
 @pytest.fixture(scope="module")
@@ -73,14 +77,17 @@ def settled_content(page, tries=50):
 
 
 @pytest.mark.parametrize("link, check", [
-    ("/es/check?country=es&exam=mri&channel=portal", lambda p: p.locator("#country").input_value() == "es"),
+    # A prepared link asks who the scan is for first, then shows the country it names.
+    ("/es/check?country=es&exam=mri&channel=portal", lambda p: p.locator("#person-self").count() == 1
+     and "country=es" in p.url),
+    ("/es/check/country?country=es&exam=mri", lambda p: p.locator("#country").input_value() == "es"),
     ("/es/check/exam?country=es&exam=mri", lambda p: p.locator("#exam-mri").is_checked()),
     ("/de/check/worry?country=de&worry=research&worry=breach",
      lambda p: p.locator("#worry-research").is_checked() and p.locator("#worry-breach").is_checked()),
     ("/fr/sheet?country=fr&exam=ct&setting=office", lambda p: "CNIL" in p.locator("section.rights").inner_text()),
     ("/en/sheet?country=us&also=vi&channel=disc",
-     lambda p: p.locator(".ask-first .pair .echo[lang=vi], .then-ask .pair .echo[lang=vi]").count() == 8),
-    ("/en/check?country=xx&exam=brain", lambda p: p.locator("#country").input_value() == ""),
+     lambda p: p.locator(".ask-first .pair .echo[lang=vi], .then-ask .pair .echo[lang=vi]").count() == MAX_QUESTIONS),
+    ("/en/check/country?country=xx&exam=brain", lambda p: p.locator("#country").input_value() == ""),
 ])
 def test_prepared_links_open_the_state_they_name(browser, live_server, link, check):
     page = browser.new_page()
@@ -99,4 +106,34 @@ def test_the_poster_prints_on_one_page(browser, live_server, paper, languages):
     assert len(pages) == 1
     text = pages[0].extract_text()
     assert "Languages on the poster" not in text  # the choice form is not printed
+    page.close()
+
+
+def test_the_staff_pages_link_opens_the_kiosk_with_the_place_chosen(browser):
+    """Staff fill in the tablet page's form without JavaScript, as the tablet would, then
+    open the link it makes: the kiosk's first step has their country, the next their Land."""
+    app = fresh_app()
+    with serving(app) as base:
+        app.config["PUBLIC_BASE_URL"] = base  # the link is built from the public address
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(f"{base}/en/tablet")
+        page.select_option("#tablet_lang", "de")
+        page.select_option("#country", "de")
+        page.click("section.tablet-form button[type=submit]")
+        page.select_option("#land", "be")  # now asked: the form knows Germany's states
+        page.click("section.tablet-form button[type=submit]")
+        page.click(".prepared .url a")
+        page.wait_for_url(f"{base}/kiosk/de/check/country?**")
+        assert page.locator("#country").input_value() == "de"
+        assert page.locator("a.finish").is_visible()  # kiosk mode
+        page.click("form.step-form button[type=submit]")
+        assert page.locator("#land").input_value() == "be"
+        context.close()
+
+
+def test_the_poster_has_a_print_button(browser, live_server):
+    page = browser.new_page()
+    page.goto(f"{live_server}/en/poster?langs=en,es")
+    assert page.get_by_role("button", name="Print this poster").is_visible()
     page.close()

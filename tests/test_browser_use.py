@@ -5,8 +5,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from askfirst.config import TestConfig
+
 pytestmark = pytest.mark.browser
 
+# How many questions a sheet has, in the app the browser tests serve.
+MAX_QUESTIONS = TestConfig().SHEET_MAX_QUESTIONS
 FOCUS_IS_VISIBLE = """() => {
   const el = document.activeElement, style = getComputedStyle(el);
   return el !== document.body && (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
@@ -43,7 +47,12 @@ def test_the_whole_check_with_the_keyboard_alone(browser, live_server):
     page.goto(f"{live_server}/en/")
     tab_to(page, "a.button")  # Start the check
     page.keyboard.press("Enter")
-    page.wait_for_url("**/check/country")
+    page.wait_for_url("**/check/person")
+    tab_to(page, "input[name=person]")
+    page.keyboard.press("Space")  # the first answer: "Me"
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/check/country?**")
     tab_to(page, "select#country")
     page.keyboard.type("Spain")  # a closed select picks the option typed
     assert page.evaluate("document.activeElement.value") == "es"
@@ -62,9 +71,10 @@ def test_the_whole_check_with_the_keyboard_alone(browser, live_server):
     page.keyboard.press("Enter")
     page.wait_for_url("**/sheet?**")
     answers = parse_qs(urlsplit(page.url).query)
+    assert answers["person"] == ["self"]
     assert answers["country"] == ["es"] and answers["exam"] == ["mri"]  # two arrows down from X-ray
     assert answers["channel"] == ["portal"] and answers["setting"] == ["hospital"]
-    assert page.locator(".ask-first .question, .then-ask .question").count() == 8
+    assert page.locator(".ask-first .question, .then-ask .question").count() == MAX_QUESTIONS
     page.close()
 
 
@@ -100,7 +110,7 @@ def test_the_check_works_with_javascript_turned_off(browser, live_server):
     page.select_option("select#also", "en")
     page.click("main form button[type=submit]")
     page.wait_for_url("**/ar/sheet?**")
-    assert page.locator(".ask-first .pair, .then-ask .pair").count() == 8
+    assert page.locator(".ask-first .pair, .then-ask .pair").count() == MAX_QUESTIONS
     assert page.locator("#print-help p").is_visible()  # how to print without the button
     assert page.locator("#print-help button").count() == 0  # the script did not run
     assert "ico.org.uk" in page.locator("section.rights").inner_text()

@@ -116,7 +116,8 @@ EVERY_KIND = ["/fr/", *(f"/fr/{name}" for name in layout.PAGES if name not in ("
               "/fr/rights?country=fr", "/fr/next-steps?person=other&country=us&state=tx&exam=ct",
               "/fr/next-steps?country=fr&exam=ct", "/fr/next-steps?country=fr&stage=followup&received=2026-11-01",
               "/fr/next-steps?country=gb&stage=complaint&received=2026-11-01",
-              "/fr/poster", "/fr/partners?link_lang=fr&country=fr", "/fr/no-such-page",
+              "/fr/poster", "/fr/poster?langs=en,es,fr,de,ar&for=clinic&country=fr", "/fr/tablet?country=de",
+              "/fr/partners?link_lang=fr&country=fr", "/fr/no-such-page",
               "/kiosk/fr/", "/kiosk/fr/check/exam", "/kiosk/fr/why"]
 
 
@@ -209,7 +210,10 @@ KINDS = [("/fr/why", "page"), ("/fr/", "page"), ("/fr/help", "page"), ("/fr/righ
          ("/fr/next-steps?country=fr&exam=ct&want=recipients&by=disc", "next-steps"),
          ("/fr/next-steps?person=child&country=us&state=tx&exam=ct", "next-steps"),
          ("/fr/next-steps?country=ca&province=on&stage=complaint&received=2026-11-01", "next-steps"),
-         ("/fr/poster?for=clinic", "poster"), ("/fr/partners?link_lang=fr&country=fr", "partners"),
+         ("/fr/poster?for=clinic", "poster"),
+         ("/fr/poster?langs=en,es,fr,de,ar&for=clinic&name=X&country=fr", "poster"),
+         ("/fr/tablet", "place-page"), ("/fr/tablet?tablet_lang=es&country=ca&province=on", "place-page"),
+         ("/fr/partners?link_lang=fr&country=fr", "partners"),
          ("/fr/no-such-page", "error")]
 
 

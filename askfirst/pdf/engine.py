@@ -70,9 +70,14 @@ class Engine:
     def _css(self, text: str, base_url: str):
         return weasyprint.CSS(string=text, base_url=base_url, url_fetcher=self.fetcher, font_config=self.fonts)
 
-    def render(self, html: str) -> bytes:
+    def layout(self, html: str) -> weasyprint.Document:
+        """The document laid out in pages, before it is written: its boxes, for the tests
+        that measure the printed sheet."""
         document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=self.fetcher)
-        return document.write_pdf(stylesheets=self.stylesheets, font_config=self.fonts)
+        return document.render(stylesheets=self.stylesheets, font_config=self.fonts)
+
+    def render(self, html: str) -> bytes:
+        return self.layout(html).write_pdf()
 
     def warm_up(self) -> None:
         questions = [_question(lang, word) for lang, word in WARM_UP_WORDS.items()]

@@ -1,14 +1,15 @@
 """The question sheet, on screen and as a PDF."""
 
-from flask import Blueprint, abort, current_app, make_response, render_template
+from flask import Blueprint, current_app, make_response, render_template
 
-from .. import mode, pdf, review_map, review_notice, sheet_shells
+from .. import mode, review_map, review_notice, sheet_shells
 from ..answers import from_multidict
 from ..bank import plan_sheet
 from ..i18n import current
 from ..jurisdiction import resolve
 from ..places import PAPERS, PLACES
 from . import library, parts
+from .downloads import as_pdf
 from .links import second_language, sheet_query
 
 bp = Blueprint("sheet", __name__, url_prefix="/<lang>")
@@ -57,22 +58,9 @@ def sheet():
 
 @bp.get("/sheet.pdf")
 def sheet_pdf():
-    """The same sheet as a PDF, from the same template, rendered by WeasyPrint in a renderer
-    process (askfirst/pdf/). When the PDF slots are taken: 503 at once, with Retry-After."""
-    if not mode.current().downloads:
-        abort(404)
-    if not pdf.available():
-        abort(503)
+    """The same sheet as a PDF, from the same template (see downloads.as_pdf)."""
     values = mode.values()
     answers, also = from_multidict(values), second_language(values)
-    try:
-        # A sheet in two languages takes about twice as long: it holds two slots.
-        with pdf.service(current_app).slot(2 if also else 1) as renderer:
-            document = renderer.render(render_sheet(answers, also, wants_more(values), for_pdf=True,
-                                                    paper=chosen_paper(values)))
-    except (pdf.Busy, pdf.Unavailable):
-        abort(503, retry_after=pdf.RETRY_AFTER_SECONDS)
-    response = make_response(document)
-    response.mimetype = "application/pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="askfirst-questions-{current()}.pdf"'
-    return response
+    # A sheet in two languages takes about twice as long: it holds two slots.
+    return as_pdf(lambda: render_sheet(answers, also, wants_more(values), for_pdf=True, paper=chosen_paper(values)),
+                  f"askfirst-questions-{current()}.pdf", weight=2 if also else 1)
