@@ -24,7 +24,7 @@ LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 
 .DEFAULT_GOAL := help
 .PHONY: help run dev serve public-base-url bench test lint routes lock upgrade run-packages test-packages compile extract update \
-	new-language stamp check-translations readability clean
+	new-language stamp check-translations review-status readability clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -128,6 +128,9 @@ stamp: $(BIN)/.installed-run ## After updating a language's content: make stamp 
 
 check-translations: $(BIN)/.installed-run ## List translated texts whose English changed since
 	$(BIN)/python tools/translations.py check
+
+review-status: $(BIN)/.installed-run ## Per language, what is reviewed, stale and unreviewed (LANG_CODE=fr: one)
+	$(BIN)/python tools/translations.py status $(LANG_CODE)
 
 readability: $(BIN)/.installed-dev ## Print the reading grade of every text
 	$(BIN)/python tools/readability.py

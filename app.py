@@ -19,6 +19,7 @@ from askfirst import (
     i18n,
     mode,
     pdf,
+    review_notice,
     security,
     sheet_shells,
     situations,
@@ -47,6 +48,7 @@ def create_app(config: Config | str | None = None) -> Flask:
 
     # Content is read and rendered once here, not per request; a broken file stops start-up.
     app.extensions["askfirst_library"] = Library(app.config["CONTENT_DIR"], app.config["LANGUAGES"])
+    review_notice.init_app(app)  # which pieces are reviewed: once here too, for the notice
 
     babel.init_app(app, locale_selector=i18n.current_gettext_locale)
     i18n.install_template_gettext(app)  # after Flask-Babel, replacing its slower callables
@@ -63,7 +65,8 @@ def create_app(config: Config | str | None = None) -> Flask:
                                  sheet_topics=sheet_shells.sheet_topics, appointment=sheet_shells.appointment,
                                  answers_url=sheet_shells.answers_url, paper_choice=sheet_shells.paper_choice,
                                  sheet_title=sheet_shells.sheet_title, patient_line=sheet_shells.patient_line,
-                                 situation_boxes=sheet_shells.situation_boxes, sheet_help=sheet_shells.sheet_help)
+                                 situation_boxes=sheet_shells.situation_boxes, sheet_help=sheet_shells.sheet_help,
+                                 review_note=review_notice.note)
 
     security.init_app(app)
     app.register_blueprint(service.bp)
@@ -146,7 +149,6 @@ def _template_helpers() -> dict:
         "answers_posted": mode.answers_posted(),
         "clinic_name": current_app.config["CLINIC_NAME"],
         "privacy_contact": current_app.config["PRIVACY_CONTACT"],
-        "reviewed_languages": current_app.extensions["askfirst_library"].reviewed,
         "tag": i18n.tag,
         "direction": i18n.direction,
         "label": label,

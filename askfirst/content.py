@@ -147,9 +147,6 @@ class Library:
         read = cache(layout.read_optional)
         check_content(content_dir, self.languages, read=read)
         self.bank: tuple[Question, ...] = parse_rules(read(layout.bank_path(content_dir)))
-        # Languages a native speaker has reviewed; the others carry a note saying so.
-        reviewed = read(layout.reviewed_path(content_dir)).get(layout.REVIEWED_KEY)
-        self.reviewed: frozenset[str] = frozenset(reviewed or [])
         self._pages: dict[tuple[str, str], Page] = {}
         self._questions: dict[tuple[str, str], Texts] = {}
         self._rights: dict[tuple[str, str], Texts] = {}
@@ -238,6 +235,11 @@ class Library:
         """What a clinic must tell its patients after a breach, under the law of this rights
         box; the general text where AskFirst has not checked it."""
         return self._pick(self._breach, texts_id, lang) or self._pick(self._breach, "other", lang)
+
+    def breach_id(self, texts_id: str) -> str:
+        """Which breach text a rights box's place shows: its own, or "other"'s where the
+        English has none of its own (as `breach` picks)."""
+        return texts_id if (texts_id, FALLBACK) in self._breach else "other"
 
     def law_name(self, law, lang: str, short: bool = False) -> str:
         """A law's name as `lang` writes it ("RGPD", "DSGVO"), from <lang>/rights.yaml

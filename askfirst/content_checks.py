@@ -15,6 +15,7 @@ from pathlib import Path
 from babel import Locale
 
 from . import content_layout as layout
+from . import reviews
 from .answers import FIELD_BY_NAME, FIELDS
 from .bank import CONDITION_KEYS, PRIORITY_WEIGHT, TOPICS
 from .config import SHIPPED_LANGUAGES
@@ -82,12 +83,8 @@ def problems(content_dir: Path, languages: Iterable[str], places_dir: Path | Non
     ids = {entry.get("id") for entry in bank if isinstance(entry, dict)} if isinstance(bank, list) else set()
     for lang in dict.fromkeys([layout.SOURCE_LANGUAGE, *languages]):
         found += check_language(content_dir, lang, ids, places, read, name)
-    reviewed_file = layout.reviewed_path(content_dir)
-    reviewed = _mapping(read(reviewed_file), name(reviewed_file), found).get(layout.REVIEWED_KEY) or []
-    if not isinstance(reviewed, list):
-        return [*found, f"{name(reviewed_file)}: {layout.REVIEWED_KEY} must be a list of language codes"]
-    found += [f"{name(reviewed_file)}: {lang!r} is not a language AskFirst ships ({', '.join(SHIPPED_LANGUAGES)})"
-              for lang in reviewed if lang not in SHIPPED_LANGUAGES]
+        path = layout.reviews_path(content_dir, lang)
+        found += reviews.problems(read(path), name(path), lang)
     return found
 
 

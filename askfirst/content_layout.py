@@ -22,8 +22,6 @@ BANK_FILE = "questions.yaml"  # which questions exist, their topic, priority and
 PLACES_FILE = "places.yaml"  # which law and which body apply where, and the subdivisions
 LAWS_FILE = "laws.yaml"  # each law: its name, deadlines and texts
 AUTHORITIES_FILE = "authorities.yaml"  # the bodies to complain to
-REVIEWED_FILE = "reviewed.yaml"  # languages a native speaker has reviewed, under this key:
-REVIEWED_KEY = "reviewed"
 
 # Files in each language's folder, content/<lang>/.
 QUESTION_TEXTS_FILE = "questions.yaml"  # id -> the question's texts
@@ -52,10 +50,13 @@ SITUATION_PARTS = {REPRESENTATIVES: ("adult", "child", "proof", "practice", "chi
                    OFFICIALS: ("answer", "find_out", "source"), INTERPRETERS: ("text", "source", "confirmed")}
 SHEET_HELP_PARTS = ("who_can_answer", "after_a_worrying_answer", "keep_appointment", "local_rules", "show_at_desk")
 TRANSLATED_FROM_FILE = "translated-from.yaml"  # piece -> hash of the English it was made from
+REVIEWS_FILE = "reviews.yaml"  # piece -> who reviewed it, when, against which English (reviews.py)
 PAGE_SUFFIX = ".md"
 
 # The long pages, in the order the site lists them; each is <lang>/<page>.md.
 PAGES = ("home", "why", "rights", "help", "breach", "for-clinics", "tablet", "privacy", "about", "glossary")
+# The pages that can show what applies in one place, chosen below them (`?country=ca&province=on`).
+PLACE_PAGES = ("rights", "breach")
 
 # The parts of each kind of piece. A question's texts on the sheet; a rights box (`law`
 # and `source` are names and citations, the rest is prose); a letter and its reminder.
@@ -84,10 +85,6 @@ def authorities_path(content: Path = SHIPPED) -> Path:
     return content / AUTHORITIES_FILE
 
 
-def reviewed_path(content: Path = SHIPPED) -> Path:
-    return content / REVIEWED_FILE
-
-
 def language_dir(content: Path, lang: str) -> Path:
     return content / lang
 
@@ -114,6 +111,10 @@ def letters_path(content: Path, lang: str) -> Path:
 
 def translated_from_path(content: Path, lang: str) -> Path:
     return content / lang / TRANSLATED_FROM_FILE
+
+
+def reviews_path(content: Path, lang: str) -> Path:
+    return content / lang / REVIEWS_FILE
 
 
 def language_folders(content: Path = SHIPPED) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from . import review_notice
 from .content import Library
 
 
@@ -26,4 +27,5 @@ def reload_content_on_change(app: Flask) -> None:
         changed = newest_change(folder)
         if changed > seen["at"]:
             app.extensions["askfirst_library"] = Library(folder, app.config["LANGUAGES"])
+            review_notice.init_app(app)  # a review recorded since counts at once
             seen["at"] = changed

@@ -14,7 +14,8 @@ becomes a slot:
 - `rest`: where the language links point, after `/<lang>/` (this page, with the answers
   it shows, except where answers are posted), the same for every language; the page's
   language versions in <head> (`<link rel="alternate" hreflang>`) point there too;
-- `english`: the "read this page in English" link of a language not yet reviewed;
+- `review`: the "not reviewed yet" notice with its link to this page in English, or
+  nothing, by what the page shows (review_notice.py);
 - `carried`: on a page whose answers were posted (kiosk), the hidden fields that the
   language buttons post, so that changing language keeps the answers (frame "posted").
 
@@ -28,7 +29,7 @@ Slots are marked and filled as shells.py says.
 from flask import current_app, request
 from markupsafe import Markup
 
-from . import carry, i18n, indexing
+from . import carry, i18n, indexing, review_notice
 from . import mode as modes
 from .shells import fill, slot
 
@@ -42,7 +43,7 @@ def rendering_values(name: str) -> dict:
     """What templates/parts/frame.html is rendered with: slots instead of the values
     that depend on the request."""
     return {"slot": slot, "language_links": lambda query: i18n.links_to(slot("rest")),
-            "robots_meta": lambda: slot("robots"), "same_page_in": lambda lang, query: slot("english"),
+            "robots_meta": lambda: slot("robots"), "review_note": lambda query: slot("review"),
             "answers_posted": name == POSTED, "posted_fields": lambda query: slot("carried")}
 
 
@@ -56,7 +57,7 @@ def fillers(title: Markup, main: Markup, answers_query: dict, description: Marku
     query = {} if modes.current().posts_answers else answers_query
     return {"title": lambda: title, "main": lambda: main, "description": lambda: description,
             "robots": indexing.robots_meta, "rest": lambda: i18n.link_rest(query),
-            "english": lambda: i18n.same_page_in("en", query),
+            "review": lambda: review_notice.note(answers_query),
             "carried": lambda: carry.posted_fields(answers_query)}
 
 

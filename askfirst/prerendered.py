@@ -24,7 +24,7 @@ from flask import Flask, g, render_template, url_for
 from markupsafe import Markup
 
 from . import content_layout as layout
-from . import frames, i18n, sheet_shells, situations, step_shells
+from . import frames, i18n, review_map, review_notice, sheet_shells, situations, step_shells
 from . import mode as modes
 from .bank import TOPICS
 from .content import PAGES, Library, without_external_links
@@ -32,6 +32,7 @@ from .i18n import lazy_gettext as _l
 from .labels import TOPIC_TITLES
 from .qr import public_url, qr_svg
 from .rights_box import PLACES_WITH_BOXES, rights_box
+from .shells import slot
 
 # The words of the link button that partners put on their sites, in the link's language.
 LINK_BUTTON_TEXT = _l("Questions to ask before your scan")
@@ -49,7 +50,8 @@ class Kind:
 
 
 def _page(library: Library, name: str, lang: str) -> str:
-    return render_template("page.html", page=library.page(name, lang))
+    with review_notice.showing(review_map.page_screen(name), review_map.page_pieces(library, name)):
+        return render_template("page.html", page=library.page(name, lang))
 
 
 def _frame(library: Library, name: str, lang: str) -> str:
@@ -98,6 +100,12 @@ def _qr(library: Library, target: str, lang: str) -> str:
     return qr_svg(public_url(url_for(endpoint, **values)))
 
 
+def _review_note(library: Library, name: str, lang: str) -> str:
+    """The "not reviewed yet" notice: a link to the page in English, or a button that posts
+    the answers there ("button"); where it leads is a slot (review_notice.py fills it)."""
+    return render_template("parts/review_note.html", posted=name == "button", english=slot("english"))
+
+
 def _words(text) -> Callable[[Library, str, str], str]:
     return lambda library, name, lang: Markup.escape(str(text(name)))
 
@@ -111,10 +119,11 @@ def _question_ids(library: Library) -> Iterable[str]:
 
 
 # In the order they are built: a frame uses the footer, and a page or a step's shell the
-# frame, so they come last.
+# frame (a page the review notice too), so they come last.
 KINDS = {
     "part": Kind(lambda library: ("footer",), _template(lambda name: f"parts/{name}.html")),
     "frame": Kind(lambda library: frames.NAMES, _frame),
+    "note": Kind(lambda library: ("link", "button"), _review_note, mode_neutral=True),
     # The poster's words: AskFirst's own ("words"), or a clinic's "Ask us" ("clinic").
     "poster": Kind(lambda library: ("words", "clinic"), _template(lambda name: f"parts/poster_{name}.html"),
                    mode_neutral=True),

@@ -228,17 +228,38 @@ def test_a_national_paragraph_only_for_a_country_with_a_health_records_rule(cont
             "local rule in places.yaml" in message(content))
 
 
-def test_reviewed_names_only_shipped_languages(content):
-    edit(layout.reviewed_path(content), "  - en\n", "  - en\n  - it\n")
-    assert "content/reviewed.yaml: 'it' is not a language AskFirst ships" in message(content)
+# A review as tools/translations.py writes it, to break.
+REVIEW = ("- by: native speaker, health writer\n  day: '2027-01-12'\n  pieces:\n"
+          "    page why: 3f0c1a9e4b2d 9a8b7c6d5e4f\n")
+
+
+def test_a_review_names_a_role_a_day_and_two_hashes_a_piece(content):
+    layout.reviews_path(content, "fr").write_text(
+        REVIEW.replace("'2027-01-12'", "'12/01/2027'")
+        + REVIEW.replace("native speaker, health writer", "''").replace("page why", "page help")
+        + REVIEW + "    page home: abc 9a8b7c6d5e4f\n"
+        + "- by: reviewer\n  day: '2027-01-12'\n", encoding="utf-8")
+    found = message(content)
+    assert "has 5 problem(s)" in found
+    assert "content/fr/reviews.yaml: review 1: `day` must be a day like 2027-01-12, not '12/01/2027'" in found
+    assert "content/fr/reviews.yaml: review 2: `by` must name the reviewer's role" in found
+    assert ("content/fr/reviews.yaml: review 3: 'page home' must have two hashes of 12 hex digits "
+            "(English, translation), not 'abc 9a8b7c6d5e4f'") in found
+    assert "content/fr/reviews.yaml: review 3: 'page why' is in an earlier review too" in found
+    assert "content/fr/reviews.yaml: review 4 must have exactly by, day, pieces" in found
+
+
+def test_english_has_no_review_records(content):
+    layout.reviews_path(content, "en").write_text(REVIEW, encoding="utf-8")
+    assert "content/en/reviews.yaml: English is the source, always reviewed" in message(content)
 
 
 def test_every_problem_is_listed_not_just_the_first(content):
     edit(layout.bank_path(content), "- id: server-internet\n  topic: server", "- id: server-internet\n  topic: servers")
-    edit(layout.reviewed_path(content), "  - en\n", "  - en\n  - it\n")
+    layout.reviews_path(content, "en").write_text(REVIEW, encoding="utf-8")
     found = message(content)
     assert "has 2 problem(s)" in found
-    assert "topic 'servers'" in found and "'it' is not a language" in found
+    assert "topic 'servers'" in found and "English is the source" in found
 
 
 def test_the_library_and_the_app_refuse_to_start(content):

@@ -9,7 +9,7 @@ ever holds an answer.
 
 from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
 
-from .. import flow, mode, step_shells
+from .. import flow, mode, review_notice, step_shells
 from ..answers import from_multidict, to_query
 from ..forms import form_class
 from ..i18n import current, offered
@@ -42,6 +42,7 @@ def show_step(name: str, answers, then: str | None, form=None, status: int = 200
                   switch_query={**to_query(answers), **({"then": [then]} if then else {})},
                   number=flow.number(name, answers), total=flow.total(answers))
     mode.show_as(*step_target(name))  # in kiosk mode, perhaps not the step the URL names
+    review_notice.shows("step")
     if form is None:  # nothing to correct: the step's shell, rendered ahead, takes the answers
         shell = parts().step(step_shells.shell_name(name), current())
         return make_response(step_shells.page(shell, **values), status)
@@ -57,6 +58,7 @@ def suggested_language(answers) -> str | None:
 
 def show_review(answers, also=None):
     mode.show_as(*step_target(flow.REVIEW))  # in kiosk mode, perhaps posted to a step's URL
+    review_notice.shows("review")
     return make_response(render_template(
         "check/review.html", answers=answers, answers_query=to_query(answers), also=also,
         suggested=None if also else suggested_language(answers), switch_query=sheet_query(answers, also),

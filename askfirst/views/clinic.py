@@ -6,7 +6,7 @@ import io
 import segno
 from flask import Blueprint, Response, current_app, make_response, render_template, request, url_for
 
-from .. import flow
+from .. import flow, review_notice
 from ..answers import from_multidict, to_query
 from ..i18n import current, native_name, offered, tag
 from ..local_address import reach
@@ -58,6 +58,7 @@ def render_poster(for_pdf: bool = False) -> str:
     chosen = asked[:POSTER_MAX_LANGUAGES] or [current()]
     clinic = request.args.get("for") == "clinic"
     country = poster_country()
+    review_notice.shows("poster")
     return render_template(
         "poster.html", chosen=chosen, asked=asked, left_out=asked[POSTER_MAX_LANGUAGES:], clinic_poster=clinic,
         left_out_names=[(tag(code), native_name(code)) for code in asked[POSTER_MAX_LANGUAGES:]],
@@ -104,6 +105,7 @@ def prepared_link() -> str | None:
 def partners():
     link = prepared_link()
     link_lang = request.args.get("link_lang")
+    review_notice.shows("partners")
     # The link holds answers: its QR code is made for this response and never kept.
     return make_response(render_template(
         "partners.html", link=link, answers=from_multidict(request.args),

@@ -7,6 +7,7 @@ from flask import current_app, make_response, render_template, request
 from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
+from .. import review_notice
 from ..i18n import lazy_gettext as _l
 
 # Status -> (title, what to do). Statuses not listed use the 400 text.
@@ -33,6 +34,7 @@ def render_error(error: HTTPException):
         _links_for_own_host()
     code = error.code or 500
     title, advice = MESSAGES.get(code, MESSAGES[400 if code < 500 else 500])
+    review_notice.shows("error")
     response = make_response(render_template("error.html", code=code, title=title, advice=advice), code)
     # Keep the headers an error needs (Allow on 405, Retry-After on 429).
     kept = dict(error.get_headers())

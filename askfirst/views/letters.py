@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 import icalendar
 from flask import Blueprint, abort, make_response, render_template, request, url_for
 
-from .. import content_layout, mode, situations
+from .. import content_layout, mode, review_map, review_notice, situations
 from .. import letter_words as words
 from ..answers import acting_for, from_multidict, to_query
 from ..content import Texts
@@ -170,6 +170,8 @@ def _letters_view(stage: str):
     law = place.law
     listing = (law, law.list, dates(received or today(), law.list)) if law and law.list else None
     answers_query = sheet_query(answers, also)
+    review_notice.shows("next-steps", review_map.letter_pieces(library(), place, stage, answers),
+                        place.key if stage == "complaint" else None)
     # The language switcher keeps this very page: its stage, date and choices too.
     switch_query = {**answers_query, **({"stage": [stage]} if values.get("stage") else {}),
                     **({"received": [received.isoformat()]} if received else {}),

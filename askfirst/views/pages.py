@@ -2,10 +2,11 @@
 
 from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
 
-from .. import flow, mode, situations
+from .. import flow, mode, pieces, review_map, review_notice, situations
 from ..answers import from_multidict
 from ..caching import public
 from ..content import PAGES
+from ..content_layout import PLACE_PAGES
 from ..i18n import browser_choice, current
 from ..jurisdiction import resolve
 from . import library, parts
@@ -33,12 +34,11 @@ def home():
     return _show("home")
 
 
-# The rights page and the breach page can show what applies in one place: their chooser
-# asks these answers.
+# The rights page and the breach page (PLACE_PAGES) can show what applies in one place:
+# their chooser asks these answers.
 PLACE_FIELDS = ("country", "state", "province", "land", "operator")
 # What the rights page adds for a chosen place: acting for someone else, and officials.
 RIGHTS_BOXES = ("acting_other", "acting_child", "officials")
-PLACE_PAGES = ("rights", "breach")
 
 
 @bp.get("/<name>")
@@ -76,6 +76,11 @@ def page_for_place(name: str):
             key = situations.entry_key(library(), situations.SECTION_OF_KIND[kind], place)
             if key is not None:
                 boxes.append(getattr(parts(), kind)(key, lang))
+    shown = [pieces.breach(library().breach_id(place.texts)), pieces.LADDER] if breach else []
+    if boxes:
+        shown += review_map.situation_pieces(library(), place, RIGHTS_BOXES)
+    review_notice.shows("place-page", [*review_map.page_pieces(library(), name), *shown],
+                        place.key if place else None)
     return make_response(render_template(
         "page.html", page=library().page(name, lang), place_steps=steps, answers=answers,
         place_box=parts().rights(place.key, lang) if place else None, breach=breach, place_situations=boxes))

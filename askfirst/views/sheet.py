@@ -2,7 +2,7 @@
 
 from flask import Blueprint, current_app, make_response, render_template
 
-from .. import mode, sheet_shells
+from .. import mode, review_map, review_notice, sheet_shells
 from ..answers import from_multidict
 from ..bank import plan_sheet
 from ..i18n import current
@@ -24,6 +24,7 @@ def render_sheet(answers, also, more: bool = False, for_pdf: bool = False, paper
     place = resolve(answers)
     answers_query = {**sheet_query(answers, also), **({"paper": [paper]} if paper else {})}
     place_key, paper = place.key, paper or PLACES.paper(place.country)
+    review_notice.shows("sheet", review_map.sheet_pieces(library(), plan, answers, place, current()), place_key)
     # What the language links keep of this sheet: the answers, and the printing choices.
     switch_query = {**answers_query, **({"more": ["1"]} if more else {})}
     # On screen on the web, with answers to carry: the shell of this shape, rendered ahead.

@@ -4,7 +4,7 @@ link and a QR code. A GET form; the link is made for the response and kept nowhe
 
 from flask import Blueprint, current_app, make_response, render_template, request, url_for
 
-from .. import flow, mode
+from .. import flow, mode, review_map, review_notice
 from ..answers import from_multidict, to_query
 from ..caching import public
 from ..i18n import current, offered
@@ -36,6 +36,7 @@ def tablet():
     tablet_lang = asked_lang if asked_lang in offered() else current()
     link = kiosk_link(tablet_lang, place)
     steps = [step for step in flow.STEPS if step.name in PLACE_FIELDS and step.applies(answers)]
+    review_notice.shows(review_map.page_screen(PAGE), review_map.page_pieces(library(), PAGE))
     return make_response(render_template(
         "page.html", page=library().page(PAGE, current()), place_steps=steps, answers=answers,
         tablet={"lang": tablet_lang, "link": link, "qr": qr_svg(link)},
