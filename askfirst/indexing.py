@@ -41,7 +41,11 @@ NOT_CRAWLED = ("/*/sheet.pdf", "/*/next-steps/reminder.ics", "/*/partners/qr.")
 # Every page that is the same for everyone and worth finding, as (endpoint, values) without
 # the language: the content pages, the check's first step, the poster and the partners
 # page, each without a query string.
-PUBLIC_PAGES = ((HOME, {}), *(("pages.page", {"name": name}) for name in PAGES if name != "home"),
+# A content page served by a view of its own (its form), by the page's name.
+OWN_VIEWS = {"tablet": "tablet.tablet"}
+PUBLIC_PAGES = ((HOME, {}),
+                *((OWN_VIEWS[name], {}) if name in OWN_VIEWS else ("pages.page", {"name": name})
+                  for name in PAGES if name != "home"),
                 ("check.step", {"name": flow.STEPS[0].name}), ("clinic.poster", {}), ("clinic.partners", {}))
 _PUBLIC_KEYS = frozenset((endpoint, tuple(sorted(values.items()))) for endpoint, values in PUBLIC_PAGES)
 

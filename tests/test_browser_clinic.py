@@ -124,7 +124,9 @@ def test_the_staff_pages_link_opens_the_kiosk_with_the_place_chosen(browser):
         page.select_option("#land", "be")  # now asked: the form knows Germany's states
         page.click("section.tablet-form button[type=submit]")
         page.click(".prepared .url a")
-        page.wait_for_url(f"{base}/kiosk/de/check/country?**")
+        page.wait_for_url(f"{base}/kiosk/de/check/person?**")  # who the scan is for, first
+        page.check("#person-self")
+        page.click("form.step-form button[type=submit]")
         assert page.locator("#country").input_value() == "de"
         assert page.locator("a.finish").is_visible()  # kiosk mode
         page.click("form.step-form button[type=submit]")

@@ -56,7 +56,11 @@ def test_the_link_opens_the_kiosk_with_the_country_chosen(public_client):
     path = page.one(".prepared .url a")["href"].removeprefix(PUBLIC)
     first = public_client.get(path)
     assert first.status_code == 302
-    step = check_page(public_client.get(first.headers["Location"]), lang="de")
+    # The check asks who the scan is for first; the country comes with the posted answers.
+    person = check_page(public_client.get(first.headers["Location"]), lang="de")
+    fields = [field for field in form_fields(person, "form.step-form") if field[0] != "person"]
+    step = check_page(public_client.post(person.one("form.step-form")["action"],
+                                         data=MultiDict([*fields, ("person", "self")])), lang="de")
     assert step.one("#country option[selected]")["value"] == "de"
     assert step.one("a.finish")  # kiosk mode: Finish and clear, the idle reset
     # The patient goes on: the Land the clinic chose comes with the posted answers.
