@@ -82,7 +82,8 @@ def _only_where_limited(app: Flask, hooks_before: dict[str, int]) -> None:
 def _when_limited(hook):
     @wraps(hook)
     def hook_when_limited(*args):
-        # An after_request hook passes the response on; the others' results are None.
+        # An after_request hook hands the response on; a before_request hook must give
+        # None, or Flask would take what it gives for the answer.
         return hook(*args) if _is_limited() else (args[0] if args else None)
 
     return hook_when_limited
