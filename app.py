@@ -35,6 +35,7 @@ from askfirst.labels import label
 from askfirst.prerendered import Parts, Prerendered
 from askfirst.privacy import DropQueryStrings
 from askfirst.qr import public_url, qr_svg, web_path
+from askfirst.review_shells import also_choices, answered, suggested_note
 from askfirst.views import check, clinic, errors, letters, pages, service, sheet, tablet
 
 
@@ -67,7 +68,8 @@ def create_app(config: Config | str | None = None) -> Flask:
                                  answers_url=sheet_shells.answers_url, paper_choice=sheet_shells.paper_choice,
                                  sheet_title=sheet_shells.sheet_title, patient_line=sheet_shells.patient_line,
                                  situation_boxes=sheet_shells.situation_boxes, sheet_help=sheet_shells.sheet_help,
-                                 review_note=review_notice.note)
+                                 review_note=review_notice.note,
+                                 answered=answered, suggested_note=suggested_note, also_choices=also_choices)
 
     # Content pages answered as recorded (below), inside the middleware that adds the headers.
     kept = app.wsgi_app = KeptPages(app.wsgi_app)

@@ -4,6 +4,8 @@ macros, so that a page rendered ahead with slots (shells.py) can fill them per r
 without Jinja; macros.html's `hidden_answers` and `go` call these, so there is one source.
 """
 
+from urllib.parse import urlencode
+
 from flask import url_for
 from markupsafe import Markup
 
@@ -14,6 +16,14 @@ BUTTON = Markup('\n<form method="post" action="{}" class="go">{}\n  <input type=
                 '  <button type="submit" class="link-button{}">{}</button>\n</form>')
 LINK = Markup('\n<a{} href="{}">{}</a>')
 SHOW = Markup('\n<input type="hidden" name="show" value="1">')
+# What url_for leaves unencoded in a query (werkzeug follows the URL standard).
+QUERY_SAFE = "!$'()*,/:;?@"
+
+
+def query_string(query: dict) -> str:
+    """A query as url_for writes it, without the "?": for a shell's links, which put the
+    answers after an address rendered ahead. One url_for costs as much as a step's fill."""
+    return urlencode([(name, value) for name, values in query.items() for value in values], safe=QUERY_SAFE)
 
 
 def hidden_fields(query: dict) -> Markup:

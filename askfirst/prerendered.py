@@ -24,7 +24,7 @@ from flask import Flask, g, render_template, url_for
 from markupsafe import Markup
 
 from . import content_layout as layout
-from . import frames, i18n, review_map, review_notice, sheet_shells, situations, step_shells
+from . import frames, i18n, review_map, review_notice, review_shells, sheet_shells, situations, step_shells
 from . import mode as modes
 from .bank import TOPICS
 from .content import PAGES, Library, without_external_links
@@ -138,6 +138,8 @@ KINDS = {
     "qr": Kind(lambda library: QR_TARGETS, _qr),
     "page": Kind(lambda library: PAGES, _page),
     "step": Kind(lambda library: step_shells.names(), lambda library, name, lang: step_shells.render(name)),
+    # The review on the web, one shell per set of steps it lists (review_shells.py).
+    "review": Kind(lambda library: review_shells.shapes(), lambda library, name, lang: review_shells.render(name)),
     # The on-screen sheet, one shell per shape (sheet_shells.py); after the questions and
     # rights boxes it does not hold, before nothing.
     "sheet": Kind(lambda library: sheet_shells.SHAPES, lambda library, name, lang: sheet_shells.render(name)),
@@ -150,6 +152,8 @@ def _path(kind: str, name: str, lang: str) -> str:
         return f"/{lang}/" if name == "home" else f"/{lang}/{name}"
     if kind == "step":
         return f"/{lang}/check/{name}"
+    if kind == "review":
+        return f"/{lang}/check/review"
     if kind == "sheet":
         return f"/{lang}/sheet"
     if kind == "frame":  # the layout asks only whether it is on the home page
