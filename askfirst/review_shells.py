@@ -78,8 +78,7 @@ def shapes() -> tuple[str, ...]:
 def _shell_go(endpoint: str, answers, values: dict, css_class: str, words) -> Markup:
     """carry.go on the web, with the answers' query as a slot after the link's own."""
     address = url_for(endpoint, **values)
-    return carry.LINK.format(Markup(' class="{}"').format(css_class) if css_class else "",
-                             escape(address) + slot("and_query" if "?" in address else "query"), words)
+    return carry.link(escape(address) + slot("and_query" if "?" in address else "query"), {}, css_class, words)
 
 
 def render(shape: str) -> str:

@@ -175,8 +175,7 @@ def _shell_go(endpoint: str, answers: dict, values: dict, css_class: str, words)
     if modes.current().posts_answers:
         return carry.BUTTON.format(url_for(endpoint, **values), slot("hidden") + carry.hidden_fields(extra),
                                    Markup(" ") + css_class if css_class else "", words)
-    return carry.LINK.format(Markup(' class="{}"').format(css_class) if css_class else "",
-                             _shell_url(endpoint, answers), words)
+    return carry.link(_shell_url(endpoint, answers), {}, css_class, words)
 
 
 class _Plan:
