@@ -48,10 +48,13 @@ def go(endpoint: str, answers: dict, values: dict, css_class: str, words) -> Mar
     return link(url_for(endpoint, **values), answers, css_class, words)
 
 
-def link(address: str, answers: dict, css_class: str, words) -> Markup:
-    """A link to `address` with the answers' query after its own (as url_for would add them)."""
+def with_answers(address: str, answers: dict) -> str:
+    """`address` with the answers' query after its own, as url_for would add them."""
     query = query_string(answers)
-    if query:
-        address = f"{address}{'&' if '?' in address else '?'}{query}"
+    return f"{address}{'&' if '?' in address else '?'}{query}" if query else address
+
+
+def link(address: str, answers: dict, css_class: str, words) -> Markup:
+    """A link to `address` that carries the answers."""
     css = f' class="{escape(css_class)}"' if css_class else ""
-    return Markup(f'\n<a{css} href="{escape(address)}">{escape(words)}</a>')
+    return Markup(f'\n<a{css} href="{escape(with_answers(address, answers))}">{escape(words)}</a>')
