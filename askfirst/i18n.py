@@ -218,6 +218,12 @@ def _gettext_now(string: str) -> str:
     return request_translations().ugettext(string)
 
 
+def pgettext(context: str, string: str) -> str:
+    """A string with a context ("paper size", "A4"), through the request's catalog found
+    once (Flask-Babel's own pgettext finds it anew: twice the time)."""
+    return request_translations().upgettext(context, string)
+
+
 def as_in_templates(text) -> Markup:
     """A translation as a template's `_()` gives it: markup (translations are trusted),
     and formatted with no values, as Jinja's newstyle gettext always does."""
