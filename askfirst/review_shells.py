@@ -92,8 +92,9 @@ def render(shape: str) -> str:
         # The layout's own slots stay for the request to fill (through the frame, or the
         # layout itself where a test renders without frames).
         **frames.rendering_values(frames.PAGE),
-        frame=lambda title, main, query: fill(
-            frames.frame_of_request(), {"title": lambda: title, "main": lambda: main}, keep_others=True))
+        frame=lambda title, main, query, description: fill(
+            frames.frame_of_request(),
+            {"title": lambda: title, "main": lambda: main, "description": lambda: description}, keep_others=True))
 
 
 def _step_target(name: str) -> tuple[str, dict]:
