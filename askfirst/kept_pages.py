@@ -24,6 +24,9 @@ from werkzeug.wsgi import get_host
 from . import mode
 from .content import PAGES
 
+# The views of the content pages (views/pages.py), the only ones asked for at start-up.
+CONTENT_VIEWS = ("pages.home", "pages.page")
+
 
 def page_paths(languages) -> list[str]:
     """Every content page's address, in every language offered."""
@@ -50,6 +53,11 @@ class KeptPages:
             # Flask.full_dispatch_request less its "first request handled" mark, which
             # would stop tests (and extensions) from setting the app up further.
             with app.test_request_context(path, base_url=app.config["PUBLIC_BASE_URL"]) as context:
+                # Only the content pages' own views: a name that another view answers (the
+                # tablet's page, the poster) may be rate limited, and asking for it here
+                # would count against a client's limit.
+                if context.request.endpoint not in CONTENT_VIEWS:
+                    continue
                 response = app.process_response(app.make_response(
                     app.preprocess_request() or app.dispatch_request()))
                 body, status, headers = response.get_wsgi_response(context.request.environ)

@@ -4,6 +4,7 @@ answers Flask gives: status, headers in their order, and body."""
 import pytest
 
 from askfirst.config import SHIPPED_LANGUAGES, trusted_hosts
+from askfirst.extensions import LIMITED_METHODS
 from askfirst.kept_pages import page_paths
 from conftest import fresh_app
 
@@ -24,9 +25,21 @@ def answer(app, path, **options):
     return response.status, response.headers.to_wsgi_list(), response.get_data()
 
 
-def test_every_content_page_in_every_language_is_kept(apps):
-    served, _ = apps
-    assert sorted(served.extensions["askfirst_kept_pages"].kept) == sorted(page_paths(SHIPPED_LANGUAGES))
+def test_every_content_page_that_anyone_may_keep_is_kept_unless_a_limit_counts_it(apps):
+    served, through_flask = apps
+    routes = served.url_map.bind("askfirst.example")
+    public = [path for path in page_paths(SHIPPED_LANGUAGES)
+              if through_flask.test_client().get(path, base_url=OWN).headers["Cache-Control"].startswith("public")
+              and routes.match(path)[0] not in LIMITED_METHODS]
+    assert len(public) > 8 * len(SHIPPED_LANGUAGES)
+    assert sorted(served.extensions["askfirst_kept_pages"].kept) == sorted(public)
+
+
+def test_a_rate_limited_page_keeps_counting_from_the_first_request():
+    """The tablet's page has a page's name but a view of its own, under a limit: it is not
+    asked for at start-up (that would count) nor answered from what was kept."""
+    client = fresh_app(RATELIMIT_ENABLED=True, RATELIMIT_PARTNERS="1 per minute").test_client()
+    assert [client.get("/en/tablet").status_code for _ in range(2)] == [200, 429]
 
 
 @pytest.mark.parametrize("path", page_paths(SHIPPED_LANGUAGES))
