@@ -30,10 +30,12 @@ from askfirst.config import CONFIGS, ROOT, SHIPPED_LANGUAGES, Config, trusted_ho
 from askfirst.content import Library
 from askfirst.extensions import babel, init_limiter
 from askfirst.indexing import SITE_DESCRIPTION, alternates, robots_meta, tell_robots
+from askfirst.kept_pages import KeptPages
 from askfirst.labels import label
 from askfirst.prerendered import Parts, Prerendered
 from askfirst.privacy import DropQueryStrings
 from askfirst.qr import public_url, qr_svg, web_path
+from askfirst.review_shells import also_choices, answered, suggested_note
 from askfirst.views import check, clinic, errors, letters, pages, service, sheet, tablet
 
 
@@ -66,8 +68,11 @@ def create_app(config: Config | str | None = None) -> Flask:
                                  answers_url=sheet_shells.answers_url, paper_choice=sheet_shells.paper_choice,
                                  sheet_title=sheet_shells.sheet_title, patient_line=sheet_shells.patient_line,
                                  situation_boxes=sheet_shells.situation_boxes, sheet_help=sheet_shells.sheet_help,
-                                 review_note=review_notice.note)
+                                 review_note=review_notice.note,
+                                 answered=answered, suggested_note=suggested_note, also_choices=also_choices)
 
+    # Content pages answered as recorded (below), inside the middleware that adds the headers.
+    kept = app.wsgi_app = KeptPages(app.wsgi_app)
     security.init_app(app)
     app.register_blueprint(service.bp)
     app.register_blueprint(pages.root)
@@ -82,6 +87,7 @@ def create_app(config: Config | str | None = None) -> Flask:
     pdf.init_app(app)  # renderers started by gunicorn.conf.py in the master, else on a first PDF
     # Needs the templates, catalogs and url processors above.
     Prerendered(app, lambda: app.extensions["askfirst_library"])  # app.extensions["askfirst_prerendered"]
+    kept.record(app)  # after everything a content page's answer needs
     if not app.config["PRERENDER"]:
         development.reload_content_on_change(app)
 

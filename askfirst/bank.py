@@ -75,17 +75,27 @@ def parse_rules(entries: list[dict]) -> tuple[Question, ...]:
 
 def _fit(question: Question, answers: Answers) -> int | None:
     """How many conditions the answers meet with a definite choice, or None if one fails."""
+    return _fit_to(question, *_given(answers))
+
+
+def _given(answers: Answers) -> tuple[dict[str, frozenset[str]], set[str]]:
+    """What the conditions test, worked out once for all the bank's questions (profiled:
+    done per question and condition, it was most of choosing a sheet's questions): the
+    values given for each condition key, and the keys left open, where no definite answer
+    was given to a field for which that means any answer may apply."""
+    given = {key: frozenset(answers.get(key, ())) for key in CONDITION_KEYS}
+    open_keys = {key for key, values in given.items() if (not values or values == {UNSURE})
+                 and FIELD_BY_NAME[FIELD_OF_CONDITION.get(key, key)].unsure_matches_all}
+    return given, open_keys
+
+
+def _fit_to(question: Question, given: Mapping[str, frozenset[str]], open_keys: set[str]) -> int | None:
     fit = 0
     for key, allowed in question.when.items():
-        given = set(answers.get(key, ()))
-        if given & allowed:
+        if given[key] & allowed:
             fit += 1
-            continue
-        field = FIELD_BY_NAME[FIELD_OF_CONDITION.get(key, key)]
-        unknown = not given or given == {UNSURE}
-        if unknown and field.unsure_matches_all:
-            continue  # not known, so the question may apply: keep it
-        return None
+        elif key not in open_keys:  # a definite answer, and not one this question is for
+            return None
     return fit
 
 
@@ -94,9 +104,10 @@ def _ranked(bank: Sequence[Question], answers: Answers) -> tuple[list[Question],
     answers = with_region(answers)
     worried = {topic for worry in answers.get("worry", ()) for topic in TOPICS_OF_WORRY.get(worry, ())}
     worried |= {topic for person in answers.get("person", ()) for topic in TOPICS_OF_PERSON.get(person, ())}
+    given, open_keys = _given(answers)
     ranked = []
     for position, question in enumerate(bank):
-        fit = _fit(question, answers)
+        fit = _fit_to(question, given, open_keys)
         if fit is None:
             continue
         score = (PRIORITY_WEIGHT[question.priority] + FIT_BONUS * fit

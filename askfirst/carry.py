@@ -4,21 +4,32 @@ macros, so that a page rendered ahead with slots (shells.py) can fill them per r
 without Jinja; macros.html's `hidden_answers` and `go` call these, so there is one source.
 """
 
+from urllib.parse import urlencode
+
 from flask import url_for
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import mode
 
-HIDDEN = Markup('\n<input type="hidden" name="{}" value="{}">')
 BUTTON = Markup('\n<form method="post" action="{}" class="go">{}\n  <input type="hidden" name="show" value="1">\n'
                 '  <button type="submit" class="link-button{}">{}</button>\n</form>')
-LINK = Markup('\n<a{} href="{}">{}</a>')
 SHOW = Markup('\n<input type="hidden" name="show" value="1">')
+# What url_for leaves unencoded in a query (werkzeug follows the URL standard).
+QUERY_SAFE = "!$'()*,/:;?@"
 
 
+def query_string(query: dict) -> str:
+    """A query as url_for writes it, without the "?": for a shell's links, which put the
+    answers after an address rendered ahead. One url_for costs as much as a step's fill."""
+    return urlencode([(name, value) for name, values in query.items() for value in values], safe=QUERY_SAFE)
+
+
+# Below, f-strings of escaped values rather than Markup.format: profiling showed its
+# string.Formatter costing several µs a field, more than the rest of a step's links.
 def hidden_fields(query: dict) -> Markup:
     """One hidden field per value: `{"channel": ["portal", "disc"]}` is two."""
-    return Markup("").join(HIDDEN.format(name, value) for name, values in query.items() for value in values)
+    return Markup("".join(f'\n<input type="hidden" name="{escape(name)}" value="{escape(value)}">'
+                          for name, values in query.items() for value in values))
 
 
 def posted_fields(query: dict) -> Markup:
@@ -34,5 +45,16 @@ def go(endpoint: str, answers: dict, values: dict, css_class: str, words) -> Mar
     if mode.current().posts_answers and answers:
         return BUTTON.format(url_for(endpoint, **values), hidden_fields(answers),
                              Markup(" ") + css_class if css_class else "", words)
-    return LINK.format(Markup(' class="{}"').format(css_class) if css_class else "",
-                       url_for(endpoint, **dict(values, **answers)), words)
+    return link(url_for(endpoint, **values), answers, css_class, words)
+
+
+def with_answers(address: str, answers: dict) -> str:
+    """`address` with the answers' query after its own, as url_for would add them."""
+    query = query_string(answers)
+    return f"{address}{'&' if '?' in address else '?'}{query}" if query else address
+
+
+def link(address: str, answers: dict, css_class: str, words) -> Markup:
+    """A link to `address` that carries the answers."""
+    css = f' class="{escape(css_class)}"' if css_class else ""
+    return Markup(f'\n<a{css} href="{escape(with_answers(address, answers))}">{escape(words)}</a>')

@@ -9,6 +9,7 @@ Babel: the gettext locale (`zh_Hans`, the folder under translations/), the `lang
 attribute (`zh-Hans`), the writing direction and the language's own name.
 """
 
+import re
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -18,9 +19,11 @@ from flask import Flask, abort, current_app, g, has_request_context, request, ur
 from flask_babel.speaklater import LazyString
 from markupsafe import Markup
 
-from . import mode
+from . import carry, mode
 
 DEFAULT = "en"
+# A path that url_for would write as it is (nothing in it to percent-encode).
+PLAIN_PATH = re.compile(r"[A-Za-z0-9/._-]*")
 
 
 def offered() -> list[str]:
@@ -126,6 +129,12 @@ def link_rest(answers_query: dict) -> str:
     """What follows `/<lang>/` in this page's address, with these answers: the one part of
     the language switcher that depends on the request (see frames.py)."""
     here = current()
+    path = request.path
+    if PLAIN_PATH.fullmatch(path) and path.startswith(f"/{here}/") and request.url_rule and not mode.answers_posted():
+        # This page's own address, as url_for would write it, and the answers after it:
+        # the same link for a fraction of url_for's cost (profiled: 20 µs a page).
+        query = carry.query_string(answers_query)
+        return path[len(here) + 2:] + (f"?{query}" if query else "")
     href = same_page_in(here, answers_query)
     prefix = f"{request.script_root}/{here}/"
     return href[len(prefix):] if href.startswith(prefix) else ""
@@ -207,6 +216,12 @@ def speaking(code: str):
 
 def _gettext_now(string: str) -> str:
     return request_translations().ugettext(string)
+
+
+def pgettext(context: str, string: str) -> str:
+    """A string with a context ("paper size", "A4"), through the request's catalog found
+    once (Flask-Babel's own pgettext finds it anew: twice the time)."""
+    return request_translations().upgettext(context, string)
 
 
 def as_in_templates(text) -> Markup:

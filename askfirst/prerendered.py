@@ -24,7 +24,7 @@ from flask import Flask, g, render_template, url_for
 from markupsafe import Markup
 
 from . import content_layout as layout
-from . import frames, i18n, review_map, review_notice, sheet_shells, situations, step_shells
+from . import frames, i18n, review_map, review_notice, review_shells, sheet_shells, situations, step_shells
 from . import mode as modes
 from .bank import TOPICS
 from .content import PAGES, Library, without_external_links
@@ -47,6 +47,10 @@ class Kind:
     # Whether the HTML holds no link of the site's own, so that modes differ only in
     # dropping outside links: then it is rendered once and not again for each mode.
     mode_neutral: bool = False
+    # Whether it serves only where answers travel in links (a shell whose page is rendered
+    # in full where they are posted): then it is not rendered for a mode that posts them,
+    # where it would only take memory (about 1 MB a worker for the sheet's shells).
+    links_only: bool = False
 
 
 def _page(library: Library, name: str, lang: str) -> str:
@@ -138,9 +142,13 @@ KINDS = {
     "qr": Kind(lambda library: QR_TARGETS, _qr),
     "page": Kind(lambda library: PAGES, _page),
     "step": Kind(lambda library: step_shells.names(), lambda library, name, lang: step_shells.render(name)),
+    # The review on the web, one shell per set of steps it lists (review_shells.py).
+    "review": Kind(lambda library: review_shells.shapes(), lambda library, name, lang: review_shells.render(name),
+                   links_only=True),
     # The on-screen sheet, one shell per shape (sheet_shells.py); after the questions and
     # rights boxes it does not hold, before nothing.
-    "sheet": Kind(lambda library: sheet_shells.SHAPES, lambda library, name, lang: sheet_shells.render(name)),
+    "sheet": Kind(lambda library: sheet_shells.SHAPES, lambda library, name, lang: sheet_shells.render(name),
+                  links_only=True),
 }
 
 
@@ -150,6 +158,8 @@ def _path(kind: str, name: str, lang: str) -> str:
         return f"/{lang}/" if name == "home" else f"/{lang}/{name}"
     if kind == "step":
         return f"/{lang}/check/{name}"
+    if kind == "review":
+        return f"/{lang}/check/review"
     if kind == "sheet":
         return f"/{lang}/sheet"
     if kind == "frame":  # the layout asks only whether it is on the home page
@@ -182,6 +192,8 @@ class Prerendered:
                 for lang in app.config["LANGUAGES"]:
                     with self._rendering(f"/{lang}/", lang, mode):  # shared by all but the pages
                         for kind, spec in KINDS.items():
+                            if spec.links_only and mode.posts_answers:
+                                continue
                             for name in spec.names(library):
                                 key = (kind, name, lang, mode.name)
                                 if spec.mode_neutral and mode != served[0]:

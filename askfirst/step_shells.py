@@ -4,7 +4,8 @@ language and mode, with slots for the answers.
 Profiling showed a step costing 0.7–0.9 ms, nearly all of it Jinja: the layout, the
 list of answers (a country list sorted in each language), gettext. But a step without
 errors differs between patients only in the answers it carries: which choices are
-ticked, the hidden fields, the Back link, "Step N of M" (the count may depend on the
+ticked, the hidden fields, where Back leads (on the web; where answers are posted, Back
+may be a button, and is a slot whole), "Step N of M" (the count may depend on the
 answers, so it is a slot too), and the language links. Those are the slots. A step with
 an error to show is rendered in full by Jinja as before: it is the rare case.
 
@@ -15,7 +16,7 @@ from flask import render_template, url_for
 from markupsafe import Markup
 
 from . import flow, frames, mode
-from .carry import go, hidden_fields
+from .carry import go, hidden_fields, link, with_answers
 from .forms import form_class
 from .i18n import as_in_templates
 from .i18n import lazy_gettext as _l
@@ -52,7 +53,21 @@ def back_link(back: tuple[str, dict] | None, answers_query: dict) -> Markup:
     first step, to the home page."""
     if back:
         return go(back[0], answers_query, back[1], "back", as_in_templates(BACK))
-    return Markup('<a class="back" href="{}">{}</a>').format(url_for("pages.home"), as_in_templates(BACK))
+    return link(url_for("pages.home"), {}, "back", as_in_templates(BACK))
+
+
+def back_address(back: tuple[str, dict] | None, answers_query: dict) -> str:
+    """Where the step's Back leads, where it is a link (see back_link and _shell_back)."""
+    return with_answers(url_for(back[0], **back[1]), answers_query) if back else url_for("pages.home")
+
+
+def _shell_back(back, answers_query) -> Markup:
+    """The step's Back in a shell. On the web it is always a link, so the shell holds it
+    whole (its words translated ahead) with a slot for its address; where answers are
+    posted it may be a button that posts them, so it is a slot of its own."""
+    if mode.current().posts_answers:
+        return slot("back")
+    return link(slot("back_to"), {}, "back", as_in_templates(BACK))
 
 
 def then_field(then: str | None) -> Markup:
@@ -72,7 +87,7 @@ def render(shell: str) -> str:
     return render_template(
         "check/step.html", step=step, form=form_class(step)(), chosen=CHOSEN, then=None, back=None,
         answers_query={}, others={}, number=slot("number"), total=slot("total"),
-        back_link=lambda back, query: slot("back"), hidden_fields=lambda query: slot("others"),
+        back_link=_shell_back, hidden_fields=lambda query: slot("others"),
         then_field=lambda then: slot("then"),
         # The layout's own slots stay for the request to fill.
         frame=lambda title, main, query, description: fill(
@@ -87,5 +102,6 @@ def page(shell: Markup, chosen, others: dict, then: str | None, back, answers_qu
              "selected": lambda value: " selected" if value in chosen else ""}
     return fill(shell, {
         **frames.fillers(Markup(""), Markup(""), switch_query), **marks,
-        "back": lambda: back_link(back, answers_query), "others": lambda: hidden_fields(others),
+        "back": lambda: back_link(back, answers_query), "back_to": lambda: back_address(back, answers_query),
+        "others": lambda: hidden_fields(others),
         "then": lambda: then_field(then), "number": lambda: number, "total": lambda: total})

@@ -66,7 +66,7 @@ def own_host_client(app_with):
                     TRUSTED_HOSTS=trusted_hosts("https://askfirst.example")).test_client()
 
 
-@pytest.mark.parametrize("url", ["/es/sheet?country=es", "/es", "/es/nowhere", "/"])
+@pytest.mark.parametrize("url", ["/es/sheet?country=es", "/es", "/es/nowhere", "/", "/es/why"])
 def test_a_request_for_another_host_gets_the_400_page(own_host_client, url):
     """A forged Host never reaches a view, a redirect or a link; the page's own links
     are built for the site's host."""

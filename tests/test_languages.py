@@ -1,6 +1,9 @@
 """The language comes from the URL; only `/` looks at the browser's preference."""
 
 import pytest
+from flask import request, url_for
+
+from askfirst import i18n, mode
 
 
 @pytest.mark.parametrize("header, target", [
@@ -49,3 +52,18 @@ def test_language_without_slash_redirects(client):
     response = client.get("/es")
     assert response.status_code in (301, 308)
     assert response.headers["Location"].endswith("/es/")
+
+
+@pytest.mark.parametrize("url", ["/es/check/exam?country=us&channel=disc&channel=portal", "/es/check/review",
+                                 "/kiosk/es/sheet?country=fr&also=de&more=1", "/es/check/n%20pe?country=us",
+                                 "/es/%C3%A9t%C3%A9?country=us", "/es/next-steps?country=gb&want=dicom&by=disc"])
+def test_language_links_lead_where_url_for_would(app, url):
+    """What the switcher puts after /<lang>/ is this page's own address, with its query,
+    as url_for writes it (i18n.link_rest builds it from the path where that is plain)."""
+    kiosk, path = url.startswith(mode.PREFIX), url.removeprefix(mode.PREFIX)
+    with app.test_request_context(path, base_url="http://localhost" + (mode.PREFIX if kiosk else ""),
+                                  environ_overrides={mode.ENVIRON_KEY: True} if kiosk else {}):
+        app.preprocess_request()
+        query = {name: request.args.getlist(name) for name in request.args}
+        expected = url_for(request.endpoint, **request.view_args, **query, lang="es")
+        assert i18n.link_rest(query) == expected.removeprefix(f"{request.script_root}/es/")

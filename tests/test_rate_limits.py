@@ -1,5 +1,7 @@
 """Rate limits on the routes that cost work, with a translated 429 page."""
 
+import time
+
 import pytest
 
 from conftest import check_page, fresh_app
@@ -64,3 +66,21 @@ def test_without_its_store_the_limiter_counts_in_memory_and_pages_keep_working(c
     assert "falling back to in-memory storage" in caplog.text
     for answer in ["country=", "research", "hospital", "?"]:
         assert answer not in caplog.text
+
+
+def test_reading_pages_and_steps_never_waits_on_the_limiters_store(monkeypatch):
+    """Only what is limited asks the store: with it gone, a page or a step read does not
+    try to reach it (Flask-Limiter probes a lost store from any request it sees)."""
+    app = fresh_app(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{free_port()}")
+    client = app.test_client()
+    assert client.get("/en/sheet?country=es").status_code == 200  # finds the store gone
+    store = app.extensions["askfirst_limiter"].storage
+    probes = []
+    monkeypatch.setattr(store, "check", lambda: probes.append(1) or False)
+    time.sleep(2.1)  # Flask-Limiter probes a lost store again after 1, 2, 4... seconds
+    for url in ["/en/", "/en/why", "/en/check/exam?country=us", "/en/check/review?country=us",
+                "/en/next-steps?country=us", "/static/style.css"]:
+        assert client.get(url).status_code == 200
+    assert probes == []
+    client.get("/en/sheet?country=es")  # the sheet is limited: it still looks for the store
+    assert probes

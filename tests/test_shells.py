@@ -7,15 +7,15 @@ from flask import render_template, request
 from jinja2 import ChoiceLoader, DictLoader
 
 from askfirst import mode
-from askfirst.answers import from_multidict
+from askfirst.answers import from_multidict, to_query
 from askfirst.bank import plan_sheet
 from askfirst.config import ROOT
-from askfirst.flow import STEP_BY_NAME
+from askfirst.flow import REVIEW, STEP_BY_NAME, STEPS, number, total
 from askfirst.forms import form_class
 from askfirst.jurisdiction import resolve
 from askfirst.places import PLACES
 from askfirst.views import check
-from askfirst.views.links import second_language, sheet_query
+from askfirst.views.links import second_language, sheet_query, step_target
 from askfirst.views.sheet import chosen_paper, wants_more
 from conftest import fresh_app
 
@@ -107,5 +107,28 @@ def test_a_sheet_from_its_shell_is_the_sheet_jinja_renders(apps, prefix, lang, q
                                    switch_query={**query, **({"more": ["1"]} if more else {})},
                                    also=also, more=more, for_pdf=False,
                                    place_key=place.key, paper=chosen or PLACES.paper(place.country))
+    assert from_shell.status_code == 200
+    assert from_shell.get_data(as_text=True) == rendered
+
+
+REVIEWS = ["", "?country=us&exam=ct&channel=portal&channel=disc&setting=imaging_centre&worry=sharing&worry=rights",
+           "?country=ca&province=on&exam=mammogram&also=fr", "?country=de&land=by&operator=church&also=zh-hans",
+           "?country=fr&exam=other&also=en", "?country=dk&also=<b>", "?country=<b>&exam=x%22y"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh-hans"])
+@pytest.mark.parametrize("query", REVIEWS)
+def test_a_review_from_its_shell_is_the_review_jinja_renders(apps, lang, query):
+    served, _ = apps
+    url = f"/{lang}/check/review{query}"
+    from_shell = served.test_client().get(url)
+    with served.test_request_context(url):
+        served.preprocess_request()
+        answers, also = from_multidict(request.args), second_language(request.args)
+        rendered = render_template(
+            "check/review.html", answers=answers, answers_query=to_query(answers), also=also,
+            suggested=None if also else check.suggested_language(answers),
+            switch_query=sheet_query(answers, also), steps=[step for step in STEPS if step.applies(answers)],
+            step_target=step_target, number=number(REVIEW, answers), total=total(answers))
     assert from_shell.status_code == 200
     assert from_shell.get_data(as_text=True) == rendered

@@ -9,7 +9,7 @@ ever holds an answer.
 
 from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
 
-from .. import flow, mode, review_notice, step_shells
+from .. import flow, mode, review_notice, review_shells, step_shells
 from ..answers import from_multidict, to_query
 from ..forms import form_class
 from ..i18n import current, offered
@@ -59,11 +59,14 @@ def suggested_language(answers) -> str | None:
 def show_review(answers, also=None):
     mode.show_as(*step_target(flow.REVIEW))  # in kiosk mode, perhaps posted to a step's URL
     review_notice.shows("review")
-    return make_response(render_template(
-        "check/review.html", answers=answers, answers_query=to_query(answers), also=also,
-        suggested=None if also else suggested_language(answers), switch_query=sheet_query(answers, also),
-        steps=[step for step in flow.STEPS if step.applies(answers)], step_target=step_target,
-        number=flow.number(flow.REVIEW, answers), total=flow.total(answers)))
+    steps = [step for step in flow.STEPS if step.applies(answers)]
+    values = dict(answers=answers, answers_query=to_query(answers), also=also,
+                  suggested=None if also else suggested_language(answers), switch_query=sheet_query(answers, also),
+                  number=flow.number(flow.REVIEW, answers), total=flow.total(answers))
+    if not mode.current().posts_answers:  # on the web: the shell of these steps, rendered ahead
+        shell = parts().review(review_shells.shape_of(steps), current())
+        return make_response(review_shells.page(shell, **values))
+    return make_response(render_template("check/review.html", steps=steps, step_target=step_target, **values))
 
 
 def show(name: str, answers, then=None):
