@@ -53,7 +53,7 @@ SCREENS = {
     # The rights and breach pages: their place chooser, and what applies in the place chosen.
     "place-page": ("templates/page.html", *ANSWER_WORDS, *RIGHTS_BOX, *SITUATION_BOXES, "askfirst/letter_words.py"),
     "step": ("templates/check/step.html", *ANSWER_WORDS, "askfirst/forms.py", "askfirst/step_shells.py"),
-    "review": ("templates/check/review.html", *ANSWER_WORDS),
+    "review": ("templates/check/review.html", *ANSWER_WORDS, "askfirst/review_shells.py"),
     "sheet": ("templates/sheet.html", "templates/sheet/question.html", *RIGHTS_BOX, *SITUATION_BOXES,
               "templates/sheet/guide.html", "askfirst/sheet_shells.py"),
     "next-steps": ("templates/next_steps.html", *RIGHTS_BOX, "askfirst/letter_words.py"),
