@@ -211,6 +211,11 @@ class Library:
                 self._letters[letter_id, lang] = Texts(lang, {
                     part: parts[part].strip() for part in (*LETTER_PARTS, *LETTER_OPTIONAL_PARTS) if parts.get(part)})
 
+        # Worked out once: a sheet asks it per request.
+        self._situation_keys = {section: tuple(key for kind, key, lang in self._situations
+                                               if kind == section and lang == FALLBACK)
+                                for section in layout.PLACE_SECTIONS}
+
     def _pick(self, store: dict, key: str, lang: str):
         return store.get((key, lang)) or store.get((key, FALLBACK))
 
@@ -269,8 +274,9 @@ class Library:
         return None
 
     def situation_keys(self, section: str) -> tuple[str, ...]:
-        """The places with an entry of their own in one section (in English, the source)."""
-        return tuple(key for kind, key, lang in self._situations if kind == section and lang == FALLBACK)
+        """The places with an entry of their own in one section (in English, the source),
+        in the file's order."""
+        return self._situation_keys.get(section, ())
 
     def sheet_help(self, part: str, lang: str):
         """One of the sheet's plain help texts (situations.yaml `sheet_help`)."""

@@ -20,7 +20,7 @@ from .jurisdiction import Jurisdiction, resolve
 def entry_key(library: Library, section: str, place: Jurisdiction, general: bool = True) -> str | None:
     """The key of the entry that applies to `place` in `section`; with `general` false,
     None where only the general text (`other`) would apply."""
-    keys = set(library.situation_keys(section))
+    keys = library.situation_keys(section)
     candidates = place.lookup_keys() if general else place.lookup_keys()[:-1]
     return next((key for key in candidates if key in keys), None)
 
