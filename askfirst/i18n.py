@@ -42,9 +42,15 @@ def gettext_locale(code: str) -> str:
 
 @lru_cache(maxsize=None)
 def tag(code: str) -> str:
-    """The `lang` attribute: `zh-Hans`, `pt-BR`, `en`."""
-    locale = locale_of(code)
-    return "-".join(part for part in (locale.language, locale.script, locale.territory) if part)
+    """The `lang` attribute: `zh-Hans`, `pt-BR`, `en`, `tl`.
+
+    Made from the code itself in BCP 47's case, not from Babel's locale: Babel replaces
+    some codes with others (`tl`, Tagalog, with `fil-PH`, Filipino), and a page in
+    Tagalog should say so to screen readers and search engines.
+    """
+    language, *rest = code.split("-")
+    subtags = [part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part for part in rest]
+    return "-".join([language.lower(), *subtags])
 
 
 @lru_cache(maxsize=None)
@@ -52,10 +58,16 @@ def direction(code: str) -> str:
     return locale_of(code).text_direction  # "ltr" or "rtl"
 
 
+# Languages whose own name CLDR does not give under their code: Babel reads `tl` as
+# Filipino in the Philippines, but AskFirst's Tagalog is written for Tagalog speakers
+# wherever they are treated, who call their language Tagalog.
+OWN_NAMES = {"tl": "Tagalog"}
+
+
 @lru_cache(maxsize=None)
 def native_name(code: str) -> str:
     """A language's name in itself, from CLDR: "español", not "Spanish"."""
-    name = locale_of(code).get_display_name(locale_of(code))
+    name = OWN_NAMES.get(code) or locale_of(code).get_display_name(locale_of(code))
     return name[:1].upper() + name[1:]
 
 

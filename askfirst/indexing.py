@@ -16,7 +16,7 @@ request's Host.
 from flask import Response, request, url_for
 from markupsafe import Markup
 
-from . import flow
+from . import flow, i18n
 from . import mode as modes
 from .content_layout import PAGES
 from .i18n import DEFAULT, offered
@@ -72,12 +72,9 @@ def tell_robots(response: Response) -> Response:
 
 
 def hreflang(code: str) -> str:
-    """A language code of ours (`pt-br`, `zh-hans`) as hreflang writes it: BCP 47's own case
-    (`pt-BR`, `zh-Hans`). Made from the code itself, not from Babel's locale, which
-    replaces some codes with others (`tl` with `fil-PH`) that search engines may not know."""
-    language, *rest = code.split("-")
-    subtags = [part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part for part in rest]
-    return "-".join([language.lower(), *subtags])
+    """A language code of ours (`pt-br`, `zh-hans`, `tl`) as hreflang writes it: the page's
+    own `lang` (`pt-BR`, `zh-Hans`, `tl`), never Babel's substitute (`fil-PH`)."""
+    return i18n.tag(code)
 
 
 def alternates(links: list[dict]) -> list[tuple[str, str]]:
