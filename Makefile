@@ -6,10 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
-# Debian packages: what the PDF needs (Pango for WeasyPrint; fonts for Latin, Arabic and
-# Chinese), and what the tests add (Chromium for the browser tests, Redis for the shared
+# Debian packages: what the PDF needs (Pango for WeasyPrint; fonts for Latin, Cyrillic, Arabic,
+# Persian, Chinese and Korean: Nanum for Hangul), and what the tests add (Chromium for the browser tests, Redis for the shared
 # rate limit, nginx and openssl for the deployment test's proxy and its certificate).
-RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-droid-fallback
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-droid-fallback fonts-nanum
 TEST_PACKAGES := $(RUN_PACKAGES) chromium redis-server nginx openssl
 # Test processes for `make test` (pytest-xdist): one per core (2 on the project's machines).
 # Each starts its own site and Chromium on free ports; `make test JOBS=0` runs without workers.

@@ -10,10 +10,11 @@ import re
 import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 import markdown
+from babel import Locale
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup
 
@@ -58,6 +59,69 @@ class IsolateNumbers(markdown.Extension):
         md.inlinePatterns.register(_IsolatePhoneNumbers(PHONE_NUMBER, md), "isolate_phone_numbers", 5)
 
 
+# A citation or name in Latin letters inside right-to-left text: "45 CFR §164.524(c)(2)",
+# "UK GDPR", "Art. 15(3)", "ss.23 and 54". Left alone, the bidi algorithm lays out its
+# numbers and its words as separate runs in right-to-left order, so that a reader sees
+# "CFR §164.524 45" or "(3)15 .Art". Isolated, it reads as written, as one word of the
+# sentence. A run starts with a Latin letter, a digit or §, and ends with a letter, a
+# digit or a closing bracket; a lone word ("HIPAA") or number ("30") needs no isolation.
+LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # accents too: "Code de la santé publique"
+LATIN_RUN = re.compile(rf"[{LATIN}0-9§][{LATIN}0-9§.,:;()/\-\u2013'\u2019 ]*[{LATIN}0-9)]")
+NEEDS_ISOLATION = re.compile(rf"[{LATIN}§].*[^{LATIN}]|[^{LATIN}].*[{LATIN}§]", re.S)
+LRI, PDI = "\u2066", "\u2069"  # Unicode's left-to-right isolate: for plain text (letters)
+
+
+def latin_runs(text: str):
+    """The (start, end) of each run in `text` that right-to-left text must isolate."""
+    for found in LATIN_RUN.finditer(text):
+        start, end = found.span()
+        run = text[start:end]
+        while run.endswith(")") and run.count(")") > run.count("("):  # "(45 CFR §164.524)"
+            run, end = run[:-1].rstrip(), start + len(run[:-1].rstrip())
+        if NEEDS_ISOLATION.search(run):
+            yield start, end
+
+
+def isolate_plain(text: str) -> str:
+    """Plain text for right-to-left languages (a letter, which also goes into an e-mail and
+    a calendar file, where no markup survives): each Latin run between LRI and PDI."""
+    pieces, last = [], 0
+    for start, end in latin_runs(text):
+        pieces += [text[last:start], LRI, text[start:end], PDI]
+        last = end
+    return "".join(pieces) + text[last:]
+
+
+# Markdown's placeholders for what it has already rendered (a link, an emphasis) are
+# Latin letters and digits between STX and ETX: matched whole, so as to be stepped over.
+PLACEHOLDER_OR_LATIN_RUN = rf"{markdown.util.STX}[^{markdown.util.ETX}]*{markdown.util.ETX}|{LATIN_RUN.pattern}"
+
+
+class _IsolateLatinRuns(InlineProcessor):
+    def handleMatch(self, match, data):
+        if match.group(0).startswith(markdown.util.STX):
+            return None, None, None
+        runs = list(latin_runs(match.group(0)))
+        if not runs:
+            return None, None, None
+        start, end = runs[0]
+        element = etree.Element("bdi")
+        element.set("dir", "ltr")
+        element.text = match.group(0)[start:end]
+        return element, match.start(0) + start, match.start(0) + end
+
+
+class IsolateLatinRuns(markdown.Extension):
+    """Wraps Latin citations in <bdi dir="ltr">: only in right-to-left languages' texts."""
+
+    def extendMarkdown(self, md):
+        md.inlinePatterns.register(_IsolateLatinRuns(PLACEHOLDER_OR_LATIN_RUN, md), "isolate_latin_runs", 4)
+
+
+def is_right_to_left(lang: str) -> bool:
+    return Locale.parse(lang, sep="-").text_direction == "rtl"
+
+
 @dataclass(frozen=True)
 class Page:
     name: str
@@ -74,22 +138,24 @@ class Texts:
     parts: dict[str, Markup]
 
 
-@lru_cache(maxsize=1)
-def _converter() -> markdown.Markdown:
-    # One converter, reset between texts: building one per text took a second at start-up
-    # (some 3,000 texts). Rendering happens only while the Library loads, in one thread.
-    return markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, IsolateNumbers()])
+@lru_cache(maxsize=2)
+def _converter(right_to_left: bool) -> markdown.Markdown:
+    # One converter per direction, reset between texts: building one per text took a
+    # second at start-up (some 3,000 texts). Rendering happens only while the Library
+    # loads, in one thread.
+    extensions = [*MARKDOWN_EXTENSIONS, IsolateNumbers(), *([IsolateLatinRuns()] if right_to_left else [])]
+    return markdown.Markdown(extensions=extensions)
 
 
-def render_markdown(text: str) -> Markup:
-    converter = _converter()
+def render_markdown(text: str, right_to_left: bool = False) -> Markup:
+    converter = _converter(right_to_left)
     converter.reset()
     return Markup(converter.convert(text))
 
 
-def render_inline(text: str) -> Markup:
+def render_inline(text: str, right_to_left: bool = False) -> Markup:
     """Markdown for a short text inside a sentence-sized box: no wrapping paragraph."""
-    html = str(render_markdown(text)).strip()
+    html = str(render_markdown(text, right_to_left)).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
@@ -135,7 +201,7 @@ def load_page(path: Path, name: str, lang: str) -> Page:
     first, _, body = text.partition("\n")
     if not first.startswith("# "):
         raise ValueError(f"{path}: a page must start with a '# Title' line")
-    html = render_markdown(body)
+    html = render_markdown(body, is_right_to_left(lang))
     return Page(name=name, lang=lang, title=first[2:].strip(), html=html, description=lede(html))
 
 
@@ -162,54 +228,60 @@ class Library:
         # (section, place key, lang) -> that place's texts; (SHEET_HELP, part, lang) -> text
         self._situations: dict[tuple[str, str, str], object] = {}
         for lang in self.languages:
+            # Right-to-left languages isolate Latin citations (see LATIN_RUN): in markup
+            # for texts shown as HTML, with Unicode's isolates in the plain-text letters.
+            right_to_left = is_right_to_left(lang)
+            inline = partial(render_inline, right_to_left=right_to_left)
+            plain = isolate_plain if right_to_left else str
             for name in PAGES:
                 path = layout.page_path(content_dir, lang, name)
                 if path.exists():
                     self._pages[name, lang] = load_page(path, name, lang)
             for qid, parts in read(layout.question_texts_path(content_dir, lang)).items():
                 self._questions[qid, lang] = Texts(lang, {
-                    part: render_inline(parts[part]) for part in QUESTION_PARTS if parts.get(part)})
+                    part: inline(parts[part]) for part in QUESTION_PARTS if parts.get(part)})
             rights = read(layout.rights_path(content_dir, lang))
             for place, note in (rights.get(NOTES) or {}).items():
-                self._notes[place, lang] = render_inline(note)
+                self._notes[place, lang] = inline(note)
             for question, note in (rights.get(FINDING_OUT) or {}).items():
-                self._finding_out[question, lang] = render_inline(note)
+                self._finding_out[question, lang] = inline(note)
             for texts_id, text in (rights.get(BREACH) or {}).items():
-                self._breach[texts_id, lang] = render_inline(text)
+                self._breach[texts_id, lang] = inline(text)
             for law_id, names in (rights.get(LAW_NAMES) or {}).items():
                 self._law_names[law_id, lang] = names
             for texts_id, parts in rights.items():
                 if texts_id in (NOTES, FINDING_OUT, BREACH, LAW_NAMES):
                     continue
                 self._rights[texts_id, lang] = Texts(lang, {
-                    part: render_inline(parts[part]) for part in RIGHTS_PARTS if parts.get(part)})
+                    part: inline(parts[part]) for part in RIGHTS_PARTS if parts.get(part)})
             situations = read(layout.situations_path(content_dir, lang))
             for section in layout.PLACE_SECTIONS:
                 for place, parts in (situations.get(section) or {}).items():
                     self._situations[section, place, lang] = {
-                        part: ([render_inline(item) for item in value] if isinstance(value, list)
-                               else render_inline(value) if isinstance(value, str) else value)
+                        part: ([inline(item) for item in value] if isinstance(value, list)
+                               else inline(value) if isinstance(value, str) else value)
                         for part, value in parts.items()}
             for part, value in (situations.get(layout.SHEET_HELP) or {}).items():
                 self._situations[layout.SHEET_HELP, part, lang] = (
-                    {region: render_inline(text) for region, text in value.items()} if isinstance(value, dict)
-                    else render_inline(value))
+                    {region: inline(text) for region, text in value.items()} if isinstance(value, dict)
+                    else inline(value))
             # Letters stay plain text: they also go into an e-mail and a calendar file.
             letters = read(layout.letters_path(content_dir, lang))
             for country, paragraph in (letters.get(NATIONAL) or {}).items():
-                self._national[country, lang] = paragraph.strip()
+                self._national[country, lang] = plain(paragraph.strip())
             for country, line in (letters.get(layout.NATIONAL_LEGAL) or {}).items():
-                self._national_legal[country, lang] = line.strip()
+                self._national_legal[country, lang] = plain(line.strip())
             if letters.get(layout.ACTING):
-                self._acting[lang] = {part: str(text).strip() for part, text in letters[layout.ACTING].items()}
+                self._acting[lang] = {part: plain(str(text).strip()) for part, text in letters[layout.ACTING].items()}
             if letters.get(LADDER):
                 self._ladder[LADDER, lang] = Texts(lang, {
-                    part: letters[LADDER][part].strip() for part in LADDER_PARTS if letters[LADDER].get(part)})
+                    part: plain(letters[LADDER][part].strip()) for part in LADDER_PARTS if letters[LADDER].get(part)})
             for letter_id, parts in letters.items():
                 if letter_id in (NATIONAL, LADDER, layout.ACTING, layout.NATIONAL_LEGAL):
                     continue
-                self._letters[letter_id, lang] = Texts(lang, {
-                    part: parts[part].strip() for part in (*LETTER_PARTS, *LETTER_OPTIONAL_PARTS) if parts.get(part)})
+                self._letters[letter_id, lang] = Texts(lang, {part: plain(parts[part].strip())
+                                                              for part in (*LETTER_PARTS, *LETTER_OPTIONAL_PARTS)
+                                                              if parts.get(part)})
 
         # Worked out once: a sheet asks it per request.
         self._situation_keys = {section: tuple(key for kind, key, lang in self._situations
