@@ -6,9 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
-# Debian packages: what the PDF needs (Pango for WeasyPrint; fonts for Latin, Cyrillic, Arabic,
-# Persian, Chinese and Korean: Nanum for Hangul), and what the tests add (Chromium for the browser tests, Redis for the shared
-# rate limit, nginx and openssl for the deployment test's proxy and its certificate).
+# Debian packages: what building the Python packages needs (ICU for PyICU, which sorts lists
+# in each language's order), what the PDF needs (Pango for WeasyPrint; fonts for Latin,
+# Cyrillic, Arabic and Persian, Chinese, and Nanum for Korean), and what the tests add
+# (Chromium for the browser tests, Redis for the shared rate limit, nginx and openssl for
+# the deployment test's proxy and its certificate).
+BUILD_PACKAGES := libicu-dev pkg-config g++
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-droid-fallback fonts-nanum
 TEST_PACKAGES := $(RUN_PACKAGES) chromium redis-server nginx openssl
 # Test processes for `make test` (pytest-xdist): one per core (2 on the project's machines).
@@ -23,7 +26,7 @@ LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev serve public-base-url bench test lint routes lock upgrade run-packages test-packages compile extract update \
+.PHONY: help run dev serve public-base-url bench test lint routes lock upgrade build-packages run-packages test-packages compile extract update \
 	new-language stamp check-translations review-status readability clean
 
 help: ## List the commands
@@ -35,7 +38,7 @@ $(BIN)/python:
 
 # Two stamps, one per lock: `make run` installs only what the site needs; `make test` adds
 # the test tools. Each is installed again when its lock changes, whichever ran last.
-$(BIN)/.installed-run: requirements.txt | $(BIN)/python
+$(BIN)/.installed-run: requirements.txt | $(BIN)/python build-packages
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
@@ -88,6 +91,9 @@ define install-packages
 		|| { echo "Could not install: $$missing"; $(2); }; \
 	fi
 endef
+
+build-packages:
+	$(call install-packages,$(BUILD_PACKAGES),exit 1)
 
 run-packages:
 	$(call install-packages,$(RUN_PACKAGES),echo "Running without them: the PDF download is off")

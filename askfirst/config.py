@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 # Every language AskFirst ships, in the order the switcher shows them. Codes are BCP 47
 # tags in lower case; a deployment may offer fewer (ASKFIRST_LANGUAGES).
-SHIPPED_LANGUAGES = ("en", "es", "fr", "de", "da", "pt-br", "vi", "zh-hans", "ar")
+SHIPPED_LANGUAGES = ("en", "es", "fr", "de", "it", "pl", "da", "pt-br", "ru", "uk",
+                     "vi", "tl", "ko", "zh-hans", "ar", "fa")
 
 
 def _env_list(name: str, default: str) -> list[str]:

@@ -68,6 +68,7 @@ class IsolateNumbers(markdown.Extension):
 LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # accents too: "Code de la santé publique"
 LATIN_RUN = re.compile(rf"[{LATIN}0-9§][{LATIN}0-9§.,:;()/\-\u2013'\u2019 ]*[{LATIN}0-9)]")
 NEEDS_ISOLATION = re.compile(rf"[{LATIN}§].*[^{LATIN}]|[^{LATIN}].*[{LATIN}§]", re.S)
+LEADING_NUMBER = re.compile(r"\d+ (?!CFR\b|U\.S\.C\.)")
 LRI, PDI = "\u2066", "\u2069"  # Unicode's left-to-right isolate: for plain text (letters)
 
 
@@ -78,6 +79,12 @@ def latin_runs(text: str):
         run = text[start:end]
         while run.endswith(")") and run.count(")") > run.count("("):  # "(45 CFR §164.524)"
             run, end = run[:-1].rstrip(), start + len(run[:-1].rstrip())
+        # A number before a law's name belongs to the right-to-left sentence ("مادهٔ 12
+        # GDPR": article 12 of the GDPR), except a US title number, which is part of the
+        # citation ("45 CFR").
+        lead = LEADING_NUMBER.match(run)
+        if lead:
+            run, start = run[lead.end():], start + lead.end()
         if NEEDS_ISOLATION.search(run):
             yield start, end
 

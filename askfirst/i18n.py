@@ -196,7 +196,7 @@ def keep_catalogs(app: Flask) -> None:
 # Portuguese the first of the month as an ordinal ("1er octobre", "1º de outubro"), which
 # CLDR's patterns cannot say.
 LONG_DATE_PATTERNS = {"vi": "d 'tháng' M 'năm' y"}
-FIRST_OF_MONTH = {"fr": "1er", "pt": "1º"}
+FIRST_OF_MONTH = {"fr": "1er", "pt": "1º", "it": "1°"}
 
 
 def long_date(day) -> str:

@@ -4,10 +4,12 @@ Country names come from Babel's CLDR data, so each language gets the official sp
 without a hand-made list; everything else is a gettext string.
 """
 
-import unicodedata
+
+from functools import lru_cache
 
 from flask_babel import get_locale, pgettext
 
+from . import collation
 from .answers import FIELD_BY_NAME, UNSURE
 from .i18n import lazy_gettext as _l
 from .places import PLACES
@@ -185,11 +187,13 @@ def country_name(code: str) -> str:
     return get_locale().territories.get(code.upper(), code.upper())
 
 
-def _sort_key(name: str) -> str:
-    # Alphabetical order that ignores accents, so "Österreich" sorts with the O's: drop the
-    # combining marks only, keeping letters of every script (Arabic, Chinese, ...).
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").casefold()
+@lru_cache(maxsize=256)
+def _by_name(locale_id: str, options: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """(value, name) pairs in the alphabetical order of the language whose names they are
+    (collation.py). The same few lists come back on every request, so each language's
+    order is worked out once."""
+    key = collation.sort_key(locale_id)
+    return sorted(options, key=lambda pair: key(pair[1]))
 
 
 def group_titles() -> dict[str, str]:
@@ -211,7 +215,7 @@ def country_choices() -> list[tuple[str, list[tuple[str, str]]]]:
         options = [(country.code, country_name(country.code)) for country in PLACES.countries
                    if country.group == group.id]
         if group.sort_by_name:
-            options.sort(key=lambda pair: _sort_key(pair[1]))
+            options = _by_name(str(get_locale()), tuple(options))
         choices.append((titles[group.id], options))
     return choices
 
@@ -234,5 +238,5 @@ def choices(field: str) -> list[tuple[str | None, list[tuple[str, str]]]]:
         return country_choices()
     options = [(value, label(field, value)) for value in FIELD_BY_NAME[field].values]
     if field in SORTED_BY_NAME:
-        options = sorted(options[:-1], key=lambda pair: _sort_key(pair[1])) + options[-1:]
+        options = _by_name(str(get_locale()), tuple(options[:-1])) + options[-1:]
     return [(None, options)]

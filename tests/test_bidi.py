@@ -77,20 +77,24 @@ def test_the_letters_legal_line_isolates_its_citations_in_the_text_that_is_sent(
     assert "%E2%81%A6" in mail and "%E2%81%A9" in mail  # the isolates go into the e-mail too
 
 
-@pytest.mark.parametrize("path, where, citation", [
-    ("/ar/rights?country=us", "main", "45 CFR §164.524"),  # a page, from Markdown
-    ("/ar/next-steps?country=us&person=other", 'section.letter[lang="ar"] .letter-legal', "164.502(g)"),  # a letter
+@pytest.mark.parametrize("path, where, citation, reads", [
+    ("/ar/rights?country=us", "main", "45 CFR §164.524", "ltr"),  # a page, from Markdown
+    ("/ar/next-steps?country=us&person=other", 'section.letter[lang="ar"] .letter-legal', "164.502(g)", "ltr"),
+    # "بند 3 مادهٔ 12 GDPR": article 12 of the GDPR; its number belongs to the Persian
+    # sentence, so it is read first, to the right of "GDPR".
+    ("/fa/next-steps?country=es", 'section.letter[lang="fa"] .letter-legal', "12 GDPR", "rtl"),
 ])
-def test_chromium_shows_right_to_left_citations_in_written_order(browser, app, path, where, citation):
-    """As a reader sees it: the first character of the citation left of its last (left to
+def test_chromium_shows_right_to_left_citations_in_written_order(browser, app, path, where, citation, reads):
+    """As a reader sees it: a Latin citation's first character left of its last (left to
     the bidi algorithm, "45 CFR §164.524" shows as "CFR §164.524 45", and "164.502(g)" as
-    "(g)164.502")."""
+    "(g)164.502"); a number of the sentence's own, read first, on the right."""
     page = browser.new_page()
     try:
         with serving(app) as base:
             page.goto(base + path)
             edges = page.evaluate(EDGES, [where, citation])
             assert edges is not None, f"{citation} is not on {path}"
-            assert edges["sameLine"] and edges["first"] < edges["last"]
+            assert edges["sameLine"]
+            assert (edges["first"] < edges["last"]) == (reads == "ltr")
     finally:
         page.close()

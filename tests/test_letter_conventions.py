@@ -22,6 +22,14 @@ CONVENTIONS = {
     "ar": ("تحية طيبة وبعد", "وتفضلوا بقبول فائق الاحترام", r"الفقرة 3 من المادة 12"),
     # A Danish formal letter opens with no greeting: the "Att.:" line addresses it.
     "da": ("Att.:", "Med venlig hilsen", r"art\. 12, stk\. 3"),
+    "it": ("Gentile Responsabile della protezione dei dati,", "Distinti saluti", r"art\. 12, par\. 3, GDPR"),
+    "pl": ("Szanowni Państwo,", "Z poważaniem", r"art\. 12 ust\. 3 RODO"),
+    "ru": ("Уважаемые дамы и господа!", "С уважением,", r"п\. 3 ст\. 12 GDPR"),
+    "uk": ("Шановні пані та панове!", "З повагою,", r"п\. 3 ст\. 12 GDPR"),
+    "ko": ("안녕하십니까.", "감사합니다.", r"제12조 제3항"),
+    "tl": ("Mahal na Opisyal sa Proteksiyon ng Datos:", "Lubos na gumagalang,", r"Artikulo 12\(3\)"),
+    # Persian: the article's number in the Persian sentence, the law's name in Latin letters.
+    "fa": ("با سلام و احترام،", "با احترام،", r"بند 3 مادهٔ 12 GDPR"),
 }
 # English words that have no place in a translated letter (names of laws and bodies aside).
 ENGLISH = re.compile(r"\b(Dear|Sincerely|please|the|and|your|Legal basis|request)\b")

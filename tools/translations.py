@@ -12,6 +12,7 @@ language says "not reviewed yet" while any piece it shows is not reviewed and cu
     python tools/translations.py check           # list stale or unrecorded pieces
     python tools/translations.py stamp fr        # after bringing French up to date
     python tools/translations.py status [fr]     # reviewed, stale and unreviewed pieces
+    python tools/translations.py sort-glossary fr  # the glossary in French alphabetical order
     python tools/translations.py review fr --role "native speaker, health writer" [--day 2027-01-12] PIECE...
 
 Stamp a language only once its translation matches the current English: the stamp is
@@ -152,7 +153,31 @@ def _detail(found: reviews.Status) -> str:
     return f"  ({found.review.by}, {found.review.day}{changed})"
 
 
+# --- The glossary's order -------------------------------------------------------------------
+
+def sort_glossary(lang: str, content: Path = CONTENT) -> bool:
+    """Put a language's glossary entries (its `## ` sections) in that language's alphabetical
+    order (askfirst/collation.py), after a translator renamed them. True if it changed."""
+    from askfirst import collation  # noqa: PLC0415  (ICU only for this command)
+
+    path = layout.page_path(content, lang, "glossary")
+    text = path.read_text(encoding="utf-8")
+    head, *entries = text.split("\n## ")
+    entries = [entry.rstrip("\n") + "\n" for entry in entries]
+    key = collation.sort_key(collation.i18n.gettext_locale(lang))
+    ordered = sorted(entries, key=lambda entry: key(entry.partition("\n")[0]))
+    sorted_text = head.rstrip("\n") + "\n\n" + "\n".join(f"## {entry}" for entry in ordered)
+    if sorted_text == text:
+        return False
+    path.write_text(sorted_text, encoding="utf-8")
+    return True
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["sort-glossary"] and len(argv) == 2:
+        changed = sort_glossary(argv[1])
+        print(f"{argv[1]}: the glossary {'is now' if changed else 'was already'} in alphabetical order")
+        return 0
     if argv[:1] == ["stamp"] and len(argv) == 2:
         print(f"{argv[1]}: recorded the English source of {stamp(argv[1])} pieces")
         return 0
