@@ -173,8 +173,11 @@ EXTERNAL_LINK = re.compile(r'<a href="(?:https?:|mailto:)[^"]*"[^>]*>(.*?)</a>',
 
 
 def without_external_links(html: Markup) -> Markup:
-    """Links that would leave the site, as plain text: the address stays readable."""
-    return Markup(EXTERNAL_LINK.sub(r"\1", str(html)))
+    """Links that would leave the site, as plain text: the address stays readable. The
+    same object back where there is none: the kiosk's copy of each kept part then costs
+    no memory (most parts have no outside link; every page worker holds them all)."""
+    stripped = EXTERNAL_LINK.sub(r"\1", str(html))
+    return html if stripped == html else Markup(stripped)
 
 
 # A page's description for search results is its first paragraph, written for people

@@ -200,6 +200,10 @@ class Prerendered:
                                     self._kept[key] = _for_mode(self._kept[kind, name, lang, served[0].name], mode)
                                 else:
                                     self._kept[key] = self._render(kind, name, lang, mode)
+            # Many parts come out the same (places that share a rights box, a kiosk's part
+            # with no outside link): one object each, held once by every page worker.
+            same: dict[Markup, Markup] = {}
+            self._kept = {key: same.setdefault(html, html) for key, html in self._kept.items()}
 
     @contextmanager
     def _rendering(self, path: str, lang: str, mode: modes.Mode):

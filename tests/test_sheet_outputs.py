@@ -1,13 +1,14 @@
 """The sheet's other forms: the PDF download, two languages side by side, the QR code."""
 
 import io
+import re
 
 import pytest
 import segno
 from pypdf import PdfReader
 
 from askfirst import pdf
-from conftest import check_page, fresh_app
+from conftest import LANGUAGES, check_page, fresh_app
 
 TYPICAL = "country=us&exam=ct&channel=portal&setting=imaging_centre&worry=sharing"
 
@@ -33,15 +34,31 @@ def test_pdf_download_of_the_sheet(client, lang, expected):
     assert "ocrportal.hhs.gov" in text
 
 
-def test_pdf_embeds_fonts_for_every_script(client):
-    for lang in ["en", "ar", "zh-hans", "vi"]:
-        data = client.get(f"/{lang}/sheet.pdf?{TYPICAL}").data  # rendered once, read twice
-        reader = PdfReader(io.BytesIO(data))
-        fonts = {font["/BaseFont"] for page in reader.pages
-                 for font in page["/Resources"]["/Font"].values()}
-        assert fonts, lang  # text is drawn with embedded fonts, not missing glyphs
-        _, text = pdf_text(data)
-        assert "\ufffd" not in text and "□" not in text
+# A letter of each script a shipped language writes in, which its PDF text must hold:
+# drawn with an embedded font that has it, and extractable (copy, search, screen readers).
+SCRIPTS = {"ko": ("Hangul", "[\uac00-\ud7a3]"), "fa": ("Persian", "[\u067e\u0686\u0698\u06af\u06a9\u06cc]"),
+           "ar": ("Arabic", "[\u0627-\u064a]"), "zh-hans": ("Han", "[\u4e00-\u9fff]"),
+           "ru": ("Cyrillic", "[\u0430-\u044f]"), "uk": ("Ukrainian Cyrillic", "[\u0456\u0457\u0454\u0491]"),
+           "vi": ("Vietnamese", "[\u1ea0-\u1ef9]"), "pl": ("Polish", "[\u0105\u0119\u0142\u017c]")}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pdf_embeds_fonts_for_every_script(client, lang):
+    sheet = check_page(client.get(f"/{lang}/sheet?{TYPICAL}"), lang=lang)
+    data = client.get(f"/{lang}/sheet.pdf?{TYPICAL}").data
+    reader = PdfReader(io.BytesIO(data))
+    fonts = {str(font["/BaseFont"]) for page in reader.pages for font in page["/Resources"]["/Font"].values()}
+    assert fonts, lang  # text is drawn with embedded fonts, not missing glyphs
+    _, text = pdf_text(data)
+    assert "\ufffd" not in text and "□" not in text
+    title = " ".join(sheet.one("main h1").get_text().split())
+    flat = "".join(text.split()).replace("\u200c", "")
+    assert "".join(title.split()).replace("\u200c", "") in flat, f"{lang}: the sheet's title is not in its PDF's text"
+    if lang in SCRIPTS:
+        script, letters = SCRIPTS[lang]
+        assert len(re.findall(letters, text)) > 100, f"{lang}: too little {script} text in the PDF"
+    if lang == "ko":
+        assert any("Nanum" in font for font in fonts), fonts  # a font with every Hangul syllable
 
 
 def test_pdf_is_rate_limited():
