@@ -62,6 +62,8 @@ def direction(code: str) -> str:
 # Filipino in the Philippines, but AskFirst's Tagalog is written for Tagalog speakers
 # wherever they are treated, who call their language Tagalog.
 OWN_NAMES = {"tl": "Tagalog"}
+# Browsers set to Filipino ask for `fil`: the nearest pages AskFirst has are in Tagalog.
+BROWSER_CODES = {"fil": "tl"}
 
 
 @lru_cache(maxsize=None)
@@ -74,10 +76,24 @@ def native_name(code: str) -> str:
 def browser_choice() -> str:
     """The best offered language for this browser, English when none fits.
 
-    Werkzeug compares tags case-insensitively and falls back to the primary language,
-    so `zh-CN` finds `zh-hans` and `pt` finds `pt-br`.
+    The browser's languages in its order of preference, each matched exactly, then by its
+    primary language (`zh-CN` finds `zh-hans`, `pt` finds `pt-br`, `uk-UA` finds `uk`),
+    before the next is tried: "uk-UA, ru;q=0.5" is Ukrainian, not Russian. (Werkzeug's
+    best_match tries every exact match before any primary one, which would give Russian.)
     """
-    return request.accept_languages.best_match(offered()) or DEFAULT
+    codes = offered()
+    for tag, quality in request.accept_languages:
+        tag = tag.lower()
+        if quality <= 0 or tag == "*":
+            continue
+        if tag in codes:
+            return tag
+        primary = tag.split("-")[0]
+        primary = BROWSER_CODES.get(primary, primary)
+        found = next((code for code in codes if code.split("-")[0] == primary), None)
+        if found:
+            return found
+    return DEFAULT
 
 
 def take_lang_from_url(endpoint, values) -> None:

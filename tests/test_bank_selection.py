@@ -136,15 +136,6 @@ def test_unsure_beside_real_choices_is_dropped():
     assert clean({"worry": ["unsure"]})["worry"] == ("unsure",)
 
 
-def test_country_names_sort_in_every_script():
-    from askfirst.labels import _sort_key
-    names = ["Österreich", "Belgien", "Zypern"]
-    assert sorted(names, key=_sort_key) == ["Belgien", "Österreich", "Zypern"]
-    arabic = ["فرنسا", "ألمانيا", "إسبانيا"]
-    assert all(_sort_key(name) for name in arabic)  # not emptied
-    assert sorted(arabic, key=_sort_key)[-1] == "فرنسا"
-
-
 def test_a_short_sheet_stays_broad():
     bank = tuple(q(f"share-{n}", "sharing", 1) for n in range(6)) + (q("server", "server", 2),)
     chosen = ids(select_questions(bank, clean({"worry": ["sharing"]}), limit=4, per_topic=3))

@@ -11,7 +11,11 @@ from askfirst import i18n, mode
     ("es", "/es/"),
     ("en-GB,en;q=0.8", "/en/"),
     ("fr-FR,fr;q=0.9", "/fr/"),
-    ("it-IT,it;q=0.9", "/en/"),  # not offered: English
+    ("el-GR,el;q=0.9", "/en/"),  # not offered: English
+    ("it-IT,it;q=0.9", "/it/"),
+    ("fil-PH,fil;q=0.9", "/tl/"),  # Filipino, as browsers in the Philippines say: the Tagalog pages
+    ("tl", "/tl/"),
+    ("uk-UA, ru;q=0.5", "/uk/"),
     ("zh-CN,zh;q=0.9", "/zh-hans/"),
     ("zh-Hans", "/zh-hans/"),
     ("pt-BR", "/pt-br/"),
@@ -36,7 +40,7 @@ def test_root_without_header_goes_to_english(client):
     assert client.get("/").headers["Location"] == "/en/"
 
 
-@pytest.mark.parametrize("url", ["/it/", "/zh/", "/pt/", "/xx/why", "/EN/", "/e/check/country", "/es-MX/",
+@pytest.mark.parametrize("url", ["/el/", "/fil/", "/zh/", "/pt/", "/xx/why", "/EN/", "/e/check/country", "/es-MX/",
                                  "/../etc/passwd"])
 def test_unknown_language_is_not_found(fetch, url):
     page = fetch(url, status=404)
