@@ -37,7 +37,7 @@ PLACES = {
     "de-by": "country=de&land=by&operator=public&exam=ct&channel=portal",
 }
 # The languages the issue names, and French, whose sheets are the longest.
-PRINT_LANGUAGES = ["en", "de", "ar", "zh-hans", "vi", "fr"]
+PRINT_LANGUAGES = LANGUAGES  # every shipped language, each script and length
 # The smallest space to write an answer: two lines, each as high as a ruled notebook's
 # narrowest (6 mm), in CSS pixels (96 to the inch).
 MM = 96 / 25.4

@@ -14,6 +14,7 @@ import pytest
 from test_browser_print import LINE_MM, MM, PLACES, PRINT_LANGUAGES, SHEET_PAGES, TYPICAL
 
 from askfirst import pdf
+from conftest import LANGUAGES
 
 pytestmark = pytest.mark.served  # it starts a process of its own
 
@@ -66,7 +67,7 @@ def measured(client, measurer, monkeypatch):
     return _measured
 
 
-@pytest.mark.parametrize("lang", ["en", "de", "ar", "zh-hans", "vi"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_pdf_body_text_is_at_least_11_points_with_two_lines_for_each_answer(measured, lang):
     sheet = measured(lang, TYPICAL)
     assert sheet["smallest_pt"] is not None and sheet["smallest_pt"] >= 11 - 0.01, sheet["smallest_pt"]
