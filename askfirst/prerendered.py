@@ -24,7 +24,17 @@ from flask import Flask, g, render_template, url_for
 from markupsafe import Markup
 
 from . import content_layout as layout
-from . import frames, i18n, review_map, review_notice, review_shells, sheet_shells, situations, step_shells
+from . import (
+    frames,
+    i18n,
+    next_steps_shells,
+    review_map,
+    review_notice,
+    review_shells,
+    sheet_shells,
+    situations,
+    step_shells,
+)
 from . import mode as modes
 from .bank import TOPICS
 from .content import PAGES, Library, without_external_links
@@ -149,6 +159,10 @@ KINDS = {
     # rights boxes it does not hold, before nothing.
     "sheet": Kind(lambda library: sheet_shells.SHAPES, lambda library, name, lang: sheet_shells.render(name),
                   links_only=True),
+    # The next-steps page on the web, one shell per shape (next_steps_shells.py); after the
+    # rights boxes it does not hold.
+    "next_steps": Kind(lambda library: next_steps_shells.shapes(),
+                       lambda library, name, lang: next_steps_shells.render(name), links_only=True),
 }
 
 
@@ -162,6 +176,8 @@ def _path(kind: str, name: str, lang: str) -> str:
         return f"/{lang}/check/review"
     if kind == "sheet":
         return f"/{lang}/sheet"
+    if kind == "next_steps":
+        return f"/{lang}/next-steps"
     if kind == "frame":  # the layout asks only whether it is on the home page
         return f"/{lang}/" if name == frames.HOME else f"/{lang}/why"
     return f"/{lang}/"
