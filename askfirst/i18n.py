@@ -13,6 +13,7 @@ import re
 from contextlib import contextmanager
 from functools import lru_cache
 
+import babel.dates
 import flask_babel
 from babel import Locale
 from flask import Flask, abort, current_app, g, has_request_context, request, url_for
@@ -203,8 +204,11 @@ FIRST_OF_MONTH = {"fr": "1er", "pt": "1º"}
 def long_date(day) -> str:
     """A date as a letter or page in the current language (or the one `speaking` set)
     writes it in full."""
-    language = flask_babel.get_locale().language
-    text = flask_babel.format_date(day, LONG_DATE_PATTERNS.get(language, "long"))
+    locale = flask_babel.get_locale()
+    # Babel itself, with the locale at hand: Flask-Babel's format_date finds it again and
+    # parses it (profiled: half of a date's 17 µs; the next-steps page writes up to five).
+    text = babel.dates.format_date(day, LONG_DATE_PATTERNS.get(locale.language, "long"), locale=locale)
+    language = locale.language
     ordinal = FIRST_OF_MONTH.get(language)
     if ordinal and day.day == 1 and text.startswith("1 "):
         text = ordinal + text[1:]

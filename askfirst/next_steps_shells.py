@@ -23,7 +23,7 @@ in full, like the sheet and the review. The request's values are put in per requ
 kept nowhere.
 """
 
-from flask import render_template, url_for
+from flask import current_app, render_template, url_for
 from markupsafe import Markup, escape
 
 from . import carry, frames
@@ -143,10 +143,19 @@ def page(shell: Markup, values: dict) -> Markup:
         name, _dash, value = name_value.partition("-")
         return " checked" if value in chosen[name] else ""
 
+    context = {}
+
+    def rendered(template: str) -> Markup:
+        """A part of the page in its own template, with the page's values: the context
+        made once for both parts (render_template would run the context processors anew)."""
+        if not context:
+            context.update(values)
+            current_app.update_template_context(context)
+        return Markup(current_app.jinja_env.get_template(template).render(context))
+
     return fill(shell, {
         **frames.fillers(Markup(""), Markup(""), values["switch_query"]),
-        "letters": lambda: Markup(render_template("next_steps/letters.html", **values)),
-        "dates": lambda: Markup(render_template("next_steps/dates.html", **values)),
+        "letters": lambda: rendered("next_steps/letters.html"), "dates": lambda: rendered("next_steps/dates.html"),
         "to": to_stage, "query": lambda: "?" + query if query else "",
         "hidden": lambda: carry.hidden_fields(answers_query),
         "place_hidden": lambda: carry.hidden_fields(values["place_query"]),
