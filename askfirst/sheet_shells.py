@@ -247,15 +247,15 @@ def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, pl
     # anew for each (url_for, the language links, the paper switch) cost a fifth of the fill.
     # The paper, when chosen, comes last (render_sheet), as `more` in the language links.
     carried = carry.query_string({key: value for key, value in answers_query.items() if key != "paper"})
-    query = _joined(carried, f"paper={paper}" if "paper" in answers_query else "")
+    query = carry.joined(carried, f"paper={paper}" if "paper" in answers_query else "")
     more_part = "more=1" if more else ""
     address = url_for("sheet.sheet")
 
     def link_to(size: str, name: str) -> Markup:  # paper_choice's link to the other paper
-        return carry.link(f"{address}?{_joined(carried, more_part, f'paper={size}')}", {}, "", name)
+        return carry.link(f"{address}?{carry.joined(carried, more_part, f'paper={size}')}", {}, "", name)
 
     return fill(shell, {
-        **frames.fillers(Markup(""), Markup(""), switch_query, encoded=_joined(query, more_part)),
+        **frames.fillers(Markup(""), Markup(""), switch_query, encoded=carry.joined(query, more_part)),
         "first": lambda: sheet_questions(plan.first, also),
         "topic": lambda: sheet_topics(plan.topics, "topic", also),
         "more": lambda: sheet_topics(plan.more, "more", also, brief=not more),
@@ -269,8 +269,3 @@ def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, pl
         "paper_choice": lambda: paper_choice(paper, answers_query, more, link_to),
         "query": lambda: "?" + query,
         "hidden": lambda: carry.hidden_fields(answers_query)})
-
-
-def _joined(*queries: str) -> str:
-    """Encoded queries one after another, as url_for would write them together."""
-    return "&".join(query for query in queries if query)
