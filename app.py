@@ -70,7 +70,8 @@ def create_app(config: Config | str | None = None) -> Flask:
                                  sheet_title=sheet_shells.sheet_title, patient_line=sheet_shells.patient_line,
                                  situation_boxes=sheet_shells.situation_boxes, sheet_help=sheet_shells.sheet_help,
                                  review_note=review_notice.note, ticked=next_steps_shells.ticked,
-                                 answered=answered, suggested_note=suggested_note, also_choices=also_choices)
+                                 long_date=i18n.long_date, answered=answered, suggested_note=suggested_note,
+                                 also_choices=also_choices)
 
     # Content pages answered as recorded (below), inside the middleware that adds the headers.
     kept = app.wsgi_app = KeptPages(app.wsgi_app)

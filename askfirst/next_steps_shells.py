@@ -26,7 +26,7 @@ kept nowhere.
 from flask import current_app, render_template, url_for
 from markupsafe import Markup, escape
 
-from . import carry, frames
+from . import carry, frames, i18n
 from . import letter_words as words
 from .letter import STAGES, WANTS, WAYS
 from .shells import fill, slot
@@ -80,13 +80,68 @@ ANSWERS, PLACE = object(), object()
 
 
 class _Day:
-    """A day that is a slot: the template asks it for `isoformat()`."""
+    """A day that is a slot: the template asks it for `isoformat()`, or for its long
+    form through `long_date` (_shell_long_date)."""
 
     def __init__(self, name: str):
-        self._name = name
+        self.name = name
 
     def isoformat(self) -> Markup:
-        return slot(self._name)
+        return slot(self.name)
+
+
+def _shell_long_date(day: _Day) -> Markup:
+    return slot(f"date:{day.name}")
+
+
+class _When:
+    """jurisdiction.Dates as slots, for the `n`th deadline (or the accounting, "listing"):
+    whether a deadline has a later date and one for older records is known ahead."""
+
+    def __init__(self, n, extended: bool, older: bool):
+        self.due = _Day(f"due-{n}")
+        self.extended = _Day(f"extended-{n}") if extended else None
+        self.older = _Day(f"older-{n}") if older else None
+
+
+def _days(values: dict) -> dict:
+    """This request's days, by the names _When gives their slots."""
+    days = {"received": values["received"]}
+    whens = [(n, when) for n, (_law, _deadline, when) in enumerate(values["deadlines"])]
+    if values["listing"]:
+        whens.append(("listing", values["listing"][2]))
+    for n, when in whens:
+        days.update({f"{kind}-{n}": day for kind, day in
+                     (("due", when.due), ("extended", when.extended), ("older", when.older)) if day})
+    return days
+
+
+def dated_places() -> list[str]:
+    """The places (rights_box.PLACES_WITH_BOXES keys) with dates to show."""
+    from .jurisdiction import resolve
+    from .rights_box import PLACES_WITH_BOXES  # imports the jurisdiction model, after start-up
+
+    return [key for key, answers in PLACES_WITH_BOXES.items()
+            if (place := resolve(answers)).deadlines or (place.law and place.law.list)]
+
+
+def render_dates(place_key: str) -> str:
+    """The dates part of a place (templates/next_steps/dates.html), in the language being
+    rendered (web): the laws and sentences filled in, the dates and answers as slots."""
+    from .jurisdiction import resolve
+    from .rights_box import PLACES_WITH_BOXES
+    from .views import library
+
+    place = resolve(PLACES_WITH_BOXES[place_key])
+    law = place.law
+    return render_template(
+        "next_steps/dates.html",
+        deadlines=[(law, deadline, _When(n, bool(deadline.extension), bool(deadline.older)))
+                   for n, (law, deadline) in enumerate(place.deadlines)],
+        listing=(law, law.list, _When("listing", True, False)) if law and law.list else None,
+        received=_Day("received"), answers_query={ANSWERS: ()}, stage=slot("stage"),
+        hidden_fields=_shell_hidden, long_date=_shell_long_date,
+        law_name=lambda law: library().law_name(law, i18n.current(), short=True))
 
 
 def _shell_hidden(query: dict) -> Markup:
@@ -153,9 +208,19 @@ def page(shell: Markup, values: dict) -> Markup:
             current_app.update_template_context(context)
         return Markup(current_app.jinja_env.get_template(template).render(context))
 
+    def dates() -> Markup:
+        """The place's dates part, rendered ahead, filled with this request's days."""
+        try:
+            part = current_app.extensions["askfirst_prerendered"].get("next_dates", values["place"].key, i18n.current())
+        except KeyError:  # a place without a part of its own (not rendered ahead in development)
+            return rendered("next_steps/dates.html")
+        days = _days(values)
+        return fill(part, {"date": lambda name: i18n.long_date(days[name]), "received": lambda: day,
+                           "hidden": lambda: carry.hidden_fields(answers_query), "stage": lambda: values["stage"]})
+
     return fill(shell, {
         **frames.fillers(Markup(""), Markup(""), values["switch_query"]),
-        "letters": lambda: rendered("next_steps/letters.html"), "dates": lambda: rendered("next_steps/dates.html"),
+        "letters": lambda: rendered("next_steps/letters.html"), "dates": dates,
         "to": to_stage, "query": lambda: "?" + query if query else "",
         "hidden": lambda: carry.hidden_fields(answers_query),
         "place_hidden": lambda: carry.hidden_fields(values["place_query"]),

@@ -161,6 +161,9 @@ KINDS = {
                   links_only=True),
     # The next-steps page on the web, one shell per shape (next_steps_shells.py); after the
     # rights boxes it does not hold.
+    # Its dates, one part per place that has any (next_steps_shells.py).
+    "next_dates": Kind(lambda library: next_steps_shells.dated_places(),
+                       lambda library, name, lang: next_steps_shells.render_dates(name), links_only=True),
     "next_steps": Kind(lambda library: next_steps_shells.shapes(),
                        lambda library, name, lang: next_steps_shells.render(name), links_only=True),
 }
