@@ -221,7 +221,10 @@ def speaking(code: str):
     language: a letter in the clinic's language beside the patient's."""
     saved = g.get("_askfirst_translations")
     with flask_babel.force_locale(gettext_locale(code)):
-        g._askfirst_translations = flask_babel.get_translations()
+        # The catalog kept at start-up (keep_catalogs), as request_translations uses:
+        # Flask-Babel finds it anew, which profiling showed as most of this switch.
+        kept = current_app.extensions.get("askfirst_catalogs") or {}
+        g._askfirst_translations = kept.get(code) or flask_babel.get_translations()
         try:
             yield
         finally:
