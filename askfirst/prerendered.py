@@ -207,6 +207,10 @@ class Prerendered:
         if self.keeps:
             library = library_of()
             served = modes.modes_of(app.config)
+            # Parts that come out the same (a place's dates in every country of one law, a
+            # rights box, a page the same in both modes) kept once: measured, 12,800 parts
+            # held 27 MB of text of which 16 MB distinct, in every worker.
+            same: dict[str, Markup] = {}
             for mode in served:
                 for lang in app.config["LANGUAGES"]:
                     with self._rendering(f"/{lang}/", lang, mode):  # shared by all but the pages
@@ -216,9 +220,10 @@ class Prerendered:
                             for name in spec.names(library):
                                 key = (kind, name, lang, mode.name)
                                 if spec.mode_neutral and mode != served[0]:
-                                    self._kept[key] = _for_mode(self._kept[kind, name, lang, served[0].name], mode)
+                                    html = _for_mode(self._kept[kind, name, lang, served[0].name], mode)
                                 else:
-                                    self._kept[key] = self._render(kind, name, lang, mode)
+                                    html = self._render(kind, name, lang, mode)
+                                self._kept[key] = same.setdefault(html, html)
 
     @contextmanager
     def _rendering(self, path: str, lang: str, mode: modes.Mode):
