@@ -18,6 +18,7 @@ from askfirst import (
     frames,
     i18n,
     mode,
+    next_steps_shells,
     pdf,
     review_notice,
     security,
@@ -68,8 +69,9 @@ def create_app(config: Config | str | None = None) -> Flask:
                                  answers_url=sheet_shells.answers_url, paper_choice=sheet_shells.paper_choice,
                                  sheet_title=sheet_shells.sheet_title, patient_line=sheet_shells.patient_line,
                                  situation_boxes=sheet_shells.situation_boxes, sheet_help=sheet_shells.sheet_help,
-                                 review_note=review_notice.note,
-                                 answered=answered, suggested_note=suggested_note, also_choices=also_choices)
+                                 review_note=review_notice.note, ticked=next_steps_shells.ticked,
+                                 long_date=i18n.long_date, answered=answered, suggested_note=suggested_note,
+                                 also_choices=also_choices)
 
     # Content pages answered as recorded (below), inside the middleware that adds the headers.
     kept = app.wsgi_app = KeptPages(app.wsgi_app)

@@ -7,6 +7,7 @@ they never change. The words shown for each value live in `labels.py`.
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 # The countries, their legal regions and the answers below the national level are data
 # (content/places.yaml); "I'm not sure" is the same value in every field.
@@ -27,6 +28,11 @@ class Field:
     # Asked only for these countries (a province, a Land): for any other country the
     # answer is dropped, so a link cannot carry an answer that its country never asks.
     only_for: tuple[str, ...] = ()
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Each value's place in `values`: answers are kept in that order."""
+        return {value: position for position, value in enumerate(self.values)}
 
 
 def _subdivision(name: str) -> Field:
@@ -74,12 +80,17 @@ def clean(raw: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
         sent = set(raw.get(field.name, ()))
         if field.name == "person" and not sent and OLD_WORRY_FOR_OTHERS in raw.get("worry", ()):
             sent = {"other"}
+        if not sent:  # most fields of most requests: no need to walk the field's values
+            answers[field.name] = ()
+            continue
         if field.name == "country":
             # `?country=UK` or `?country=usa` in a hand-written link: the code it means.
             sent = {COUNTRY_ALIASES.get(value.strip().lower(), value.strip().lower()) for value in sent}
         if field.only_for and not set(answers.get("country", ())) & set(field.only_for):
             sent = set()
-        chosen = tuple(value for value in field.values if value in sent)
+        # In the field's order: by each value's place in it, rather than a walk through
+        # every value (profiled: the country list made this the largest part of clean).
+        chosen = tuple(sorted(sent & field.positions.keys(), key=field.positions.__getitem__))
         if not field.multiple:
             chosen = chosen[:1]
         elif UNSURE in chosen and len(chosen) > 1:

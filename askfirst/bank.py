@@ -92,7 +92,7 @@ def _given(answers: Answers) -> tuple[dict[str, frozenset[str]], set[str]]:
 def _fit_to(question: Question, given: Mapping[str, frozenset[str]], open_keys: set[str]) -> int | None:
     fit = 0
     for key, allowed in question.when.items():
-        if given[key] & allowed:
+        if not given[key].isdisjoint(allowed):  # no set made, as `given[key] & allowed` would
             fit += 1
         elif key not in open_keys:  # a definite answer, and not one this question is for
             return None

@@ -24,6 +24,11 @@ def query_string(query: dict) -> str:
     return urlencode([(name, value) for name, values in query.items() for value in values], safe=QUERY_SAFE)
 
 
+def joined(*queries: str) -> str:
+    """Encoded queries one after another, as url_for would write them together."""
+    return "&".join(query for query in queries if query)
+
+
 # Below, f-strings of escaped values rather than Markup.format: profiling showed its
 # string.Formatter costing several µs a field, more than the rest of a step's links.
 def hidden_fields(query: dict) -> Markup:
@@ -48,9 +53,10 @@ def go(endpoint: str, answers: dict, values: dict, css_class: str, words) -> Mar
     return link(url_for(endpoint, **values), answers, css_class, words)
 
 
-def with_answers(address: str, answers: dict) -> str:
-    """`address` with the answers' query after its own, as url_for would add them."""
-    query = query_string(answers)
+def with_answers(address: str, answers: dict, encoded: str | None = None) -> str:
+    """`address` with the answers' query after its own, as url_for would add them;
+    `encoded`, that query already encoded by query_string."""
+    query = query_string(answers) if encoded is None else encoded
     return f"{address}{'&' if '?' in address else '?'}{query}" if query else address
 
 

@@ -115,14 +115,15 @@ def names(answers) -> tuple[str, ...]:
     return (*(step.name for step in STEPS if step.applies(answers)), REVIEW)
 
 
-def number(name: str, answers) -> int:
-    """1-based position among the steps that apply, for "Step N of M"."""
-    asked = names(answers)
+def number(name: str, answers, asked: tuple[str, ...] | None = None) -> int:
+    """1-based position among the steps that apply, for "Step N of M"; `asked`, their
+    names(answers) where the caller has them already (each pass asks every step)."""
+    asked = asked or names(answers)
     return asked.index(name) + 1 if name in asked else 1
 
 
-def total(answers) -> int:
-    return len(names(answers))
+def total(answers, asked: tuple[str, ...] | None = None) -> int:
+    return len(asked or names(answers))
 
 
 def following(name: str, answers) -> str | None:
@@ -133,9 +134,9 @@ def following(name: str, answers) -> str | None:
     return next((later for later in NAMES[position + 1:] if later in asked), None)
 
 
-def preceding(name: str, answers) -> str | None:
+def preceding(name: str, answers, asked: tuple[str, ...] | None = None) -> str | None:
     position = NAMES.index(name)
-    asked = names(answers)
+    asked = asked or names(answers)
     return next((earlier for earlier in reversed(NAMES[:position]) if earlier in asked), None)
 
 

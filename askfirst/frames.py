@@ -50,13 +50,16 @@ def rendering_values(name: str) -> dict:
 NO_DESCRIPTION = Markup("")  # a shell's description was filled when it was rendered ahead
 
 
-def fillers(title: Markup, main: Markup, answers_query: dict, description: Markup = NO_DESCRIPTION) -> dict:
-    """What fills a frame's slots in this request."""
+def fillers(title: Markup, main: Markup, answers_query: dict, description: Markup = NO_DESCRIPTION,
+            encoded: str | None = None) -> dict:
+    """What fills a frame's slots in this request; `encoded`, the language links' query
+    already encoded (carry.query_string), where the page made it for its own links."""
     # Where answers are posted (kiosk), no link carries one, not even to another
     # language: the same rule as the layout's.
-    query = {} if modes.current().posts_answers else answers_query
+    posted = modes.current().posts_answers
+    query = {} if posted else answers_query
     return {"title": lambda: title, "main": lambda: main, "description": lambda: description,
-            "robots": indexing.robots_meta, "rest": lambda: i18n.link_rest(query),
+            "robots": indexing.robots_meta, "rest": lambda: i18n.link_rest(query, None if posted else encoded),
             "review": lambda: review_notice.note(answers_query),
             "carried": lambda: carry.posted_fields(answers_query)}
 

@@ -56,7 +56,8 @@ SCREENS = {
     "review": ("templates/check/review.html", *ANSWER_WORDS, "askfirst/review_shells.py"),
     "sheet": ("templates/sheet.html", "templates/sheet/question.html", *RIGHTS_BOX, *SITUATION_BOXES,
               "templates/sheet/guide.html", "askfirst/sheet_shells.py"),
-    "next-steps": ("templates/next_steps.html", *RIGHTS_BOX, "askfirst/letter_words.py"),
+    "next-steps": ("templates/next_steps.html", "templates/next_steps/letters.html", "templates/next_steps/dates.html",
+                   *RIGHTS_BOX, "askfirst/letter_words.py"),
     # The poster's form asks the clinic's country.
     "poster": ("templates/poster.html", "templates/parts/poster_words.html", "templates/parts/poster_clinic.html",
                *ANSWER_WORDS),

@@ -106,9 +106,13 @@ def _step_target(name: str) -> tuple[str, dict]:
 def page(shell: Markup, answers, answers_query: dict, also: str | None, suggested: str | None,
          switch_query: dict, number: int, total: int) -> Markup:
     """The review on the web: its shell, filled with this request's answers."""
+    # The answers' query encoded once, for the page's links and the language links (with
+    # the second language after it, as switch_query has it).
     query = carry.query_string(answers_query)
+    switch = carry.joined(query, carry.query_string({key: value for key, value in switch_query.items()
+                                                     if key not in answers_query}))
     return fill(shell, {
-        **frames.fillers(Markup(""), Markup(""), switch_query),
+        **frames.fillers(Markup(""), Markup(""), switch_query, encoded=switch),
         "query": lambda: "?" + query if query else "", "and_query": lambda: "&" + query if query else "",
         "answer": lambda name: answered(answers, name), "hidden": lambda: carry.hidden_fields(answers_query),
         "note": lambda: suggested_note(suggested), "also": lambda: also_choices(suggested, also),

@@ -132,9 +132,10 @@ PAPER_NAMES = {"a4": lambda: pgettext("paper size", "A4"), "letter": lambda: pge
 PAPER_SIZE = _l("Paper size:")
 
 
-def paper_choice(paper: str, answers_query: dict, more: bool = False) -> Markup:
+def paper_choice(paper: str, answers_query: dict, more: bool = False, link_to=None) -> Markup:
     """"Paper size: A4 · Letter", the current one in bold, the other a way to the same
-    sheet on that paper (a link, or a posted button in kiosk mode)."""
+    sheet on that paper (a link, or a posted button in kiosk mode); `link_to(size, name)`
+    makes that way where a shell has the link's parts at hand."""
     from .places import PAPERS
 
     others = {key: value for key, value in answers_query.items() if key != "paper"}
@@ -142,6 +143,7 @@ def paper_choice(paper: str, answers_query: dict, more: bool = False) -> Markup:
     for size in PAPERS:
         name = PAPER_NAMES[size]()
         items.append(f'\n  <strong aria-current="true">{escape(name)}</strong>' if size == paper
+                     else link_to(size, name) if link_to
                      else carry.go("sheet.sheet", {**others, **({"more": ["1"]} if more else {}), "paper": [size]},
                                    {}, "", name))
     # f-strings of escaped values: profiled, Markup.format made this switch cost a third
@@ -241,10 +243,19 @@ def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, pl
          paper: str, more: bool, switch_query: dict) -> Markup:
     """The sheet on screen: its shell, filled with this request's answers."""
     lang = i18n.current()
-    # One url_for for the answers' query, which every link of the page carries.
-    query = url_for("sheet.sheet", **answers_query).partition("?")[2]
+    # The answers' query encoded once, for every link of the page: profiled, encoding it
+    # anew for each (url_for, the language links, the paper switch) cost a fifth of the fill.
+    # The paper, when chosen, comes last (render_sheet), as `more` in the language links.
+    carried = carry.query_string({key: value for key, value in answers_query.items() if key != "paper"})
+    query = carry.joined(carried, f"paper={paper}" if "paper" in answers_query else "")
+    more_part = "more=1" if more else ""
+    address = url_for("sheet.sheet")
+
+    def link_to(size: str, name: str) -> Markup:  # paper_choice's link to the other paper
+        return carry.link(f"{address}?{carry.joined(carried, more_part, f'paper={size}')}", {}, "", name)
+
     return fill(shell, {
-        **frames.fillers(Markup(""), Markup(""), switch_query),
+        **frames.fillers(Markup(""), Markup(""), switch_query, encoded=carry.joined(query, more_part)),
         "first": lambda: sheet_questions(plan.first, also),
         "topic": lambda: sheet_topics(plan.topics, "topic", also),
         "more": lambda: sheet_topics(plan.more, "more", also, brief=not more),
@@ -255,6 +266,6 @@ def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, pl
         "situations": lambda: situation_boxes(answers, place_key),
         "guide": lambda: _parts_getter()("guide", place_key, lang),
         "paper": lambda: escape(paper),
-        "paper_choice": lambda: paper_choice(paper, answers_query, more),
+        "paper_choice": lambda: paper_choice(paper, answers_query, more, link_to),
         "query": lambda: "?" + query,
         "hidden": lambda: carry.hidden_fields(answers_query)})

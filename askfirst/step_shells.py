@@ -16,7 +16,7 @@ from flask import render_template, url_for
 from markupsafe import Markup
 
 from . import flow, frames, mode
-from .carry import go, hidden_fields, link, with_answers
+from .carry import go, hidden_fields, joined, link, query_string, with_answers
 from .forms import form_class
 from .i18n import as_in_templates
 from .i18n import lazy_gettext as _l
@@ -56,9 +56,10 @@ def back_link(back: tuple[str, dict] | None, answers_query: dict) -> Markup:
     return link(url_for("pages.home"), {}, "back", as_in_templates(BACK))
 
 
-def back_address(back: tuple[str, dict] | None, answers_query: dict) -> str:
-    """Where the step's Back leads, where it is a link (see back_link and _shell_back)."""
-    return with_answers(url_for(back[0], **back[1]), answers_query) if back else url_for("pages.home")
+def back_address(back: tuple[str, dict] | None, answers_query: dict, encoded: str | None = None) -> str:
+    """Where the step's Back leads, where it is a link (see back_link and _shell_back);
+    `encoded`, the answers' query already encoded."""
+    return with_answers(url_for(back[0], **back[1]), answers_query, encoded) if back else url_for("pages.home")
 
 
 def _shell_back(back, answers_query) -> Markup:
@@ -100,8 +101,14 @@ def page(shell: Markup, chosen, others: dict, then: str | None, back, answers_qu
     """A step without errors: its shell, filled with this request's answers."""
     marks = {"checked": lambda value: " checked" if value in chosen else "",
              "selected": lambda value: " selected" if value in chosen else ""}
+    # The answers' query encoded once, for Back and the language links (with `then` after
+    # it, as switch_query has it): profiled, each encoding cost as much as a tenth of the fill.
+    query = query_string(answers_query)
+    switch = joined(query, query_string({key: value for key, value in switch_query.items()
+                                         if key not in answers_query}))
     return fill(shell, {
-        **frames.fillers(Markup(""), Markup(""), switch_query), **marks,
-        "back": lambda: back_link(back, answers_query), "back_to": lambda: back_address(back, answers_query),
+        **frames.fillers(Markup(""), Markup(""), switch_query, encoded=switch), **marks,
+        "back": lambda: back_link(back, answers_query),
+        "back_to": lambda: back_address(back, answers_query, query),
         "others": lambda: hidden_fields(others),
         "then": lambda: then_field(then), "number": lambda: number, "total": lambda: total})

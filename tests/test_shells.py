@@ -1,12 +1,14 @@
 """Pages assembled from what is rendered ahead (askfirst/frames.py, step_shells.py,
-sheet_shells.py) are the very pages the templates render per request: byte for byte, in
-every mode."""
+sheet_shells.py, review_shells.py, next_steps_shells.py) are the very pages the templates
+render per request: byte for byte, in every mode."""
+
+from datetime import date, timedelta
 
 import pytest
 from flask import render_template, request
 from jinja2 import ChoiceLoader, DictLoader
 
-from askfirst import mode
+from askfirst import mode, next_steps_shells
 from askfirst.answers import from_multidict, to_query
 from askfirst.bank import plan_sheet
 from askfirst.config import ROOT
@@ -132,3 +134,45 @@ def test_a_review_from_its_shell_is_the_review_jinja_renders(apps, lang, query):
             step_target=step_target, number=number(REVIEW, answers), total=total(answers))
     assert from_shell.status_code == 200
     assert from_shell.get_data(as_text=True) == rendered
+
+
+# Places (with and without deadlines, an accounting of disclosures, a rights box), who the
+# scan is for, every stage with and without a day, the letter's choices, a second
+# language (two letters), and nonsense.
+# A day the clinic received the request: recent, as the page accepts (a year either way).
+DAY = (date.today() - timedelta(days=12)).isoformat()
+NEXT_STEPS = ["", "?country=us&exam=ct", "?country=us&state=us-tx&exam=ct&person=child&also=es",
+              "?country=de&land=by&operator=public&exam=mri&person=other&also=ar",
+              "?country=gb&stage=followup", f"?country=gb&stage=followup&received={DAY}&want=dicom&by=portal&by=usb",
+              f"?country=fr&stage=complaint&received={DAY}&also=zh-hans&person=child",
+              "?country=ca&province=on&exam=xray&want=recipients&by=email", "?country=dk&stage=complaint",
+              f"?country=us&exam=ct&received={DAY}&want=recipients&want=viewer&person=self",
+              "?country=<b>&exam=x%22y&stage=nonsense&want=<i>&by=%22", f"?stage=followup&received={DAY}"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh-hans", "da"])
+@pytest.mark.parametrize("query", NEXT_STEPS)
+def test_next_steps_from_their_shell_are_the_page_jinja_renders(apps, monkeypatch, lang, query):
+    served, _ = apps
+    url = f"/{lang}/next-steps{query}"
+    from_shell = served.test_client().get(url)
+    # The same view, its values given to the whole template instead of the shell.
+    monkeypatch.setattr(next_steps_shells, "page", lambda shell, values: render_template("next_steps.html", **values))
+    rendered = served.test_client().get(url)
+    assert from_shell.status_code == rendered.status_code == 200
+    assert from_shell.get_data(as_text=True) == rendered.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("prefix", ["", mode.PREFIX])
+@pytest.mark.parametrize("query", NEXT_STEPS[1::2])
+def test_next_steps_in_their_frame_are_the_pages_the_layout_renders(apps, prefix, query):
+    served, plain = apps
+    url = f"/ar/next-steps{query}"
+    if prefix:  # kiosk: the answers are posted
+        with served.test_request_context(url):
+            posted = request.args.copy()
+        ours, theirs = (app.test_client().post(prefix + url.partition("?")[0], data=posted) for app in apps)
+    else:
+        ours, theirs = served.test_client().get(url), plain.test_client().get(url)
+    assert ours.status_code == theirs.status_code == 200
+    assert ours.get_data(as_text=True) == theirs.get_data(as_text=True)

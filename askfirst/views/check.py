@@ -34,13 +34,16 @@ def _preselected(answers):
 def show_step(name: str, answers, then: str | None, form=None, status: int = 200):
     """Render one step with these answers (the form's own field pre-filled)."""
     step = flow.STEP_BY_NAME[name]
-    back = then or flow.preceding(name, answers)
+    # Worked out once (profiled: the steps that apply were found three times a request,
+    # the answers' query three times too).
+    asked, query = flow.names(answers), to_query(answers)
+    back = then or flow.preceding(name, answers, asked)
     # A clinic's default country is offered when the step opens, not after "choose one".
     chosen = _preselected(answers)[name] if name == "country" and form is None else answers[name]
-    values = dict(chosen=chosen, others={key: values for key, values in to_query(answers).items() if key != name},
-                  then=then, back=step_target(back) if back else None, answers_query=to_query(answers),
-                  switch_query={**to_query(answers), **({"then": [then]} if then else {})},
-                  number=flow.number(name, answers), total=flow.total(answers))
+    values = dict(chosen=chosen, others={key: values for key, values in query.items() if key != name},
+                  then=then, back=step_target(back) if back else None, answers_query=query,
+                  switch_query={**query, **({"then": [then]} if then else {})},
+                  number=flow.number(name, answers, asked), total=flow.total(answers, asked))
     mode.show_as(*step_target(name))  # in kiosk mode, perhaps not the step the URL names
     review_notice.shows("step")
     if form is None:  # nothing to correct: the step's shell, rendered ahead, takes the answers
@@ -60,9 +63,11 @@ def show_review(answers, also=None):
     mode.show_as(*step_target(flow.REVIEW))  # in kiosk mode, perhaps posted to a step's URL
     review_notice.shows("review")
     steps = [step for step in flow.STEPS if step.applies(answers)]
-    values = dict(answers=answers, answers_query=to_query(answers), also=also,
-                  suggested=None if also else suggested_language(answers), switch_query=sheet_query(answers, also),
-                  number=flow.number(flow.REVIEW, answers), total=flow.total(answers))
+    asked, query = (*(step.name for step in steps), flow.REVIEW), to_query(answers)
+    values = dict(answers=answers, answers_query=query, also=also,
+                  suggested=None if also else suggested_language(answers),
+                  switch_query=sheet_query(answers, also),
+                  number=flow.number(flow.REVIEW, answers, asked), total=flow.total(answers, asked))
     if not mode.current().posts_answers:  # on the web: the shell of these steps, rendered ahead
         shell = parts().review(review_shells.shape_of(steps), current())
         return make_response(review_shells.page(shell, **values))

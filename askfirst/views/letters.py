@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 import icalendar
 from flask import Blueprint, abort, make_response, render_template, request, url_for
 
-from .. import content_layout, mode, review_map, review_notice, situations
+from .. import content_layout, mode, next_steps_shells, review_map, review_notice, situations
 from .. import letter_words as words
 from ..answers import acting_for, from_multidict, to_query
 from ..content import Texts
@@ -177,15 +177,20 @@ def _letters_view(stage: str):
                     **({"received": [received.isoformat()]} if received else {}),
                     **({"want": list(wants)} if "want" in values else {}),
                     **({"by": list(ways)} if "by" in values else {})}
-    return make_response(render_template(
-        "next_steps.html", stage=stage, stages=STAGES, answers=answers, answers_query=answers_query,
-        switch_query=switch_query,
+    values = dict(
+        stage=stage, stages=STAGES, answers=answers, answers_query=answers_query, switch_query=switch_query,
         place_query=place_answers(answers), place=place, letters=shown,
         deadlines=deadlines, listing=listing, received=received or today(), received_given=received is not None,
         today=today(), wants=wants, ways=ways, offered_wants=offered_wants, all_ways=WAYS,
         want_labels=words.WANT_CHOICE, way_labels=words.WAY_CHOICE,
         law_name=lambda law: library().law_name(law, current(), short=True),
-        rights_box=parts().rights(place.key, current()) if stage == "complaint" else None))
+        rights_box=parts().rights(place.key, current()) if stage == "complaint" else None)
+    # On the web: the shell of this shape, rendered ahead, with the letters and dates
+    # rendered into it. In kiosk mode (posted answers, a posted language switcher): Jinja in full.
+    if not mode.current().posts_answers:
+        shape = next_steps_shells.shape_of(stage, received is not None, deadlines, listing, offered_wants)
+        return make_response(next_steps_shells.page(parts().next_steps(shape, current()), values))
+    return make_response(render_template("next_steps.html", **values))
 
 
 @bp.route("/next-steps", methods=["GET", "POST"])
