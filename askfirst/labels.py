@@ -4,7 +4,6 @@ Country names come from Babel's CLDR data, so each language gets the official sp
 without a hand-made list; everything else is a gettext string.
 """
 
-
 from functools import lru_cache
 
 from flask_babel import get_locale, pgettext
@@ -188,12 +187,12 @@ def country_name(code: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _by_name(locale_id: str, options: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+def _by_name(locale_id: str, options: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """(value, name) pairs in the alphabetical order of the language whose names they are
     (collation.py). The same few lists come back on every request, so each language's
-    order is worked out once."""
+    order is worked out once (a tuple, so that no caller changes the kept order)."""
     key = collation.sort_key(locale_id)
-    return sorted(options, key=lambda pair: key(pair[1]))
+    return tuple(sorted(options, key=lambda pair: key(pair[1])))
 
 
 def group_titles() -> dict[str, str]:
@@ -215,7 +214,7 @@ def country_choices() -> list[tuple[str, list[tuple[str, str]]]]:
         options = [(country.code, country_name(country.code)) for country in PLACES.countries
                    if country.group == group.id]
         if group.sort_by_name:
-            options = _by_name(str(get_locale()), tuple(options))
+            options = list(_by_name(str(get_locale()), tuple(options)))
         choices.append((titles[group.id], options))
     return choices
 
@@ -238,5 +237,5 @@ def choices(field: str) -> list[tuple[str | None, list[tuple[str, str]]]]:
         return country_choices()
     options = [(value, label(field, value)) for value in FIELD_BY_NAME[field].values]
     if field in SORTED_BY_NAME:
-        options = _by_name(str(get_locale()), tuple(options[:-1])) + options[-1:]
+        options = [*_by_name(str(get_locale()), tuple(options[:-1])), *options[-1:]]
     return [(None, options)]
