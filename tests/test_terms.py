@@ -10,7 +10,7 @@ import re
 
 import pytest
 import yaml
-from babel.messages.pofile import read_po
+from test_translations import catalog
 
 from askfirst.config import ROOT
 from askfirst.content_layout import SHIPPED
@@ -35,9 +35,8 @@ def texts(lang: str) -> dict[str, str]:
     """Every text of a language by where it is: its content files and its catalog."""
     found = {path.name: path.read_text(encoding="utf-8") for path in sorted((SHIPPED / lang).iterdir())
              if path.name not in NOT_TEXT}
-    with open(ROOT / "translations" / gettext_locale(lang) / "LC_MESSAGES" / "messages.po", "rb") as po:
-        catalog = read_po(po)
-    found["messages.po"] = "\n".join(part for message in catalog if message.id
+    messages = catalog(ROOT / "translations" / gettext_locale(lang) / "LC_MESSAGES" / "messages.po")
+    found["messages.po"] = "\n".join(part for message in messages if message.id
                                      for part in (message.string if isinstance(message.string, tuple)
                                                   else (message.string,)) if part)
     return found
