@@ -42,7 +42,7 @@ from .i18n import lazy_gettext as _l
 from .labels import TOPIC_TITLES
 from .qr import public_url, qr_svg
 from .rights_box import PLACES_WITH_BOXES, rights_box
-from .shells import slot
+from .shells import Split, slot, split
 
 # The words of the link button that partners put on their sites, in the link's language.
 LINK_BUTTON_TEXT = _l("Questions to ask before your scan")
@@ -195,7 +195,7 @@ class Prerendered:
     def __init__(self, app: Flask, library_of: Callable[[], Library]):
         self._app = app
         self._library_of = library_of
-        self._kept: dict[tuple[str, str, str, str], Markup] = {}
+        self._kept: dict[tuple[str, str, str, str], Markup | Split] = {}
         # Which rendering context this thread is in, if any (the development server
         # renders parts in several request threads at once).
         self._local = threading.local()
@@ -209,8 +209,11 @@ class Prerendered:
             served = modes.modes_of(app.config)
             # Parts that come out the same (a place's dates in every country of one law, a
             # rights box, a page the same in both modes) kept once: measured, 12,800 parts
-            # held 27 MB of text of which 16 MB distinct, in every worker.
-            same: dict[str, Markup] = {}
+            # held 27 MB of text of which 16 MB distinct, in every worker. Shells kept split
+            # at their slots, the text between shared (shells.py): 33 MB of parts in sixteen
+            # languages held in 19 MB.
+            same: dict[Markup | Split, Markup | Split] = {}
+            pieces: dict[str, str] = {}
             for mode in served:
                 for lang in app.config["LANGUAGES"]:
                     with self._rendering(f"/{lang}/", lang, mode):  # shared by all but the pages
@@ -220,10 +223,11 @@ class Prerendered:
                             for name in spec.names(library):
                                 key = (kind, name, lang, mode.name)
                                 if spec.mode_neutral and mode != served[0]:
-                                    html = _for_mode(self._kept[kind, name, lang, served[0].name], mode)
+                                    html = _for_mode(Markup(self._kept[kind, name, lang, served[0].name]), mode)
                                 else:
                                     html = self._render(kind, name, lang, mode)
-                                self._kept[key] = same.setdefault(html, html)
+                                kept = split(html, pieces)
+                                self._kept[key] = same.setdefault(kept, kept)
 
     @contextmanager
     def _rendering(self, path: str, lang: str, mode: modes.Mode):
@@ -248,8 +252,9 @@ class Prerendered:
         with self._rendering(_path(kind, name, lang), lang, mode):
             return _for_mode(Markup(KINDS[kind].render(self._library_of(), name, lang)), mode)
 
-    def get(self, kind: str, name: str, lang: str, mode: modes.Mode | None = None) -> Markup:
-        """A kept part; KeyError for a name that does not exist (the caller decides: 404)."""
+    def get(self, kind: str, name: str, lang: str, mode: modes.Mode | None = None) -> Markup | Split:
+        """A kept part (a shell as a Split, which shells.fill takes and which is its HTML
+        where used as HTML); KeyError for a name that does not exist (the caller decides: 404)."""
         mode = mode or modes.current()
         if self.keeps:
             return self._kept[kind, name, lang, mode.name]
