@@ -46,6 +46,7 @@ def create_app(config: Config | str | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     app.config.from_object(config or Config())
     _check_languages(app.config["LANGUAGES"])
+    i18n.load_lean_locale_data([i18n.DEFAULT, *app.config["LANGUAGES"]])
     _check_clinic(app.config)
     _check_public_address(app.config["PUBLIC_BASE_URL"])
 
