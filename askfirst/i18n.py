@@ -120,8 +120,9 @@ def current() -> str:
     runs (a 404 or 405), the path's first part still says it, if it is a language we
     offer; otherwise the browser's choice.
     """
-    if "lang" in g:
-        return g.lang
+    lang = g.get("lang")  # one context lookup: asked for several times a request
+    if lang is not None:
+        return lang
     first = request.path.split("/", 2)[1]
     return first if first in offered() else browser_choice()
 
