@@ -188,15 +188,20 @@ def request_translations():
     lookups and a parse of the locale; a sheet has a few hundred strings, so that alone
     cost milliseconds. A catalog is the same for everyone in a language, so each is
     found once when the app starts; `speaking` puts another language's on g for a while.
+    The request's own is put on g at its first string, so that the next ones take one
+    context lookup, not four (profiled: a review asks for eight, a sheet for dozens).
     """
     if not has_request_context():
         return flask_babel.get_translations()  # outside a request: untranslated
-    translations = g.get("_askfirst_translations")
-    if translations is None:
-        kept = current_app.extensions.get("askfirst_catalogs")
-        lang = current()
-        if kept is not None and lang in kept:
-            return kept[lang]
+    try:
+        return g._askfirst_translations
+    except AttributeError:
+        pass
+    kept = current_app.extensions.get("askfirst_catalogs")
+    lang = current()
+    if kept is not None and lang in kept:
+        translations = g._askfirst_translations = kept[lang]
+    else:
         translations = g._askfirst_translations = flask_babel.get_translations()
     return translations
 
