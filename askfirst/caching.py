@@ -6,7 +6,7 @@ request had no query string: a query string may hold a patient's answers. Redire
 error pages are never public, whatever a view says.
 """
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Request, Response, current_app, request
 
 from . import mode
 
@@ -22,20 +22,27 @@ def public(response: Response, max_age: int | None = None) -> Response:
     return response
 
 
-def _query_is_plain() -> bool:
-    if request.endpoint == "static":
-        return set(request.args) <= {STATIC_VERSION_ARG}
-    return not request.query_string
+def _query_is_plain(here: Request) -> bool:
+    if here.endpoint == "static":
+        return set(here.args) <= {STATIC_VERSION_ARG}
+    return not here.query_string
+
+
+def _keepable_here(here: Request) -> bool:
+    """A static file is the same in every mode; a page is kept only where the mode allows it."""
+    return here.endpoint == "static" or mode.current().pages_cacheable
 
 
 def apply_policy(response: Response) -> Response:
     max_age = getattr(response, "askfirst_max_age", None)
-    # A static file is the same in every mode; a page is kept only where the mode allows it.
-    keepable_here = request.endpoint == "static" or mode.current().pages_cacheable
-    if max_age is not None and response.status_code in KEEPABLE and _query_is_plain() and keepable_here:
-        response.headers["Cache-Control"] = f"public, max-age={max_age}"
-    else:
-        response.headers["Cache-Control"] = "no-store"
+    # Most answers were never marked public (every page with answers): no-store without
+    # looking at the request (profiled: its checks made five context lookups a request).
+    if max_age is not None and response.status_code in KEEPABLE:
+        here = request._get_current_object()
+        if _query_is_plain(here) and _keepable_here(here):
+            response.headers["Cache-Control"] = f"public, max-age={max_age}"
+            return response
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 

@@ -4,6 +4,7 @@ macros, so that a page rendered ahead with slots (shells.py) can fill them per r
 without Jinja; macros.html's `hidden_answers` and `go` call these, so there is one source.
 """
 
+import re
 from urllib.parse import urlencode
 
 from flask import url_for
@@ -16,12 +17,21 @@ BUTTON = Markup('\n<form method="post" action="{}" class="go">{}\n  <input type=
 SHOW = Markup('\n<input type="hidden" name="show" value="1">')
 # What url_for leaves unencoded in a query (werkzeug follows the URL standard).
 QUERY_SAFE = "!$'()*,/:;?@"
+# Characters that urlencode (quote_plus) writes as they are, whatever `safe` says.
+UNCHANGED = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 def query_string(query: dict) -> str:
     """A query as url_for writes it, without the "?": for a shell's links, which put the
-    answers after an address rendered ahead. One url_for costs as much as a step's fill."""
-    return urlencode([(name, value) for name, values in query.items() for value in values], safe=QUERY_SAFE)
+    answers after an address rendered ahead. One url_for costs as much as a step's fill.
+
+    Answers are the check's own codes (`us`, `portal`, a date): when every name and value
+    is made of characters urlencode leaves as they are, they are joined as they are
+    (profiled: urlencode's quoting, a call per name and value, was 6% of a step)."""
+    pairs = [(name, value) for name, values in query.items() for value in values]
+    if UNCHANGED.fullmatch("".join(part for pair in pairs for part in pair)):
+        return "&".join(f"{name}={value}" for name, value in pairs)
+    return urlencode(pairs, safe=QUERY_SAFE)
 
 
 def joined(*queries: str) -> str:

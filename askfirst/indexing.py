@@ -13,7 +13,7 @@ Every absolute address comes from PUBLIC_BASE_URL (qr.public_url), never from th
 request's Host.
 """
 
-from flask import Response, request, url_for
+from flask import Request, Response, g, request, url_for
 from markupsafe import Markup
 
 from . import flow, i18n
@@ -51,11 +51,24 @@ _PUBLIC_KEYS = frozenset((endpoint, tuple(sorted(values.items()))) for endpoint,
 
 
 def indexable() -> bool:
-    """Whether this request's page may be indexed (see the module's docstring)."""
-    if not (modes.current().indexable and request.method in ("GET", "HEAD") and not request.query_string):
+    """Whether this request's page may be indexed (see the module's docstring).
+
+    Decided once per request and kept on `g` with it: the layout's tag and the header
+    both ask (profiled: each asking cost six context lookups)."""
+    known = g.get(_DECIDED)
+    if known is None:
+        known = g._askfirst_indexable = _decide(request._get_current_object())
+    return known
+
+
+_DECIDED = "_askfirst_indexable"
+
+
+def _decide(here: Request) -> bool:
+    if not (modes.current().indexable and here.method in ("GET", "HEAD") and not here.query_string):
         return False
-    values = tuple(sorted((key, value) for key, value in (request.view_args or {}).items() if key != "lang"))
-    return (request.endpoint, values) in _PUBLIC_KEYS
+    values = tuple(sorted((key, value) for key, value in (here.view_args or {}).items() if key != "lang"))
+    return (here.endpoint, values) in _PUBLIC_KEYS
 
 
 def robots_meta() -> Markup:

@@ -72,11 +72,13 @@ def current() -> Mode:
     """The mode of this request; decided here and nowhere else."""
     if not has_request_context():
         return WEB
-    mode = g.get("_askfirst_mode")
-    if mode is None:
-        served = modes_of(current_app.config)
-        mode = served[-1] if (current_app.config["KIOSK"] or request.environ.get(ENVIRON_KEY)) else served[0]
-        g._askfirst_mode = mode
+    try:
+        return g._askfirst_mode  # asked several times a request: decided on the first
+    except AttributeError:
+        pass
+    config = current_app.config
+    served = modes_of(config)
+    mode = g._askfirst_mode = served[-1] if (config["KIOSK"] or request.environ.get(ENVIRON_KEY)) else served[0]
     return mode
 
 

@@ -29,6 +29,7 @@ from markupsafe import Markup, escape
 from . import carry, frames, i18n
 from . import letter_words as words
 from .letter import STAGES, WANTS, WAYS
+from .paths import path_to
 from .shells import fill, slot
 
 # Where a page's structure changes with the dates it shows: none known for the place, only
@@ -186,7 +187,7 @@ def page(shell: Markup, values: dict) -> Markup:
     would give next_steps.html)."""
     answers_query, received_given = values["answers_query"], values["received_given"]
     day = values["received"].isoformat()
-    address = url_for("letters.next_steps")
+    address = path_to("letters.next_steps")  # url_for's address, from its parts (paths.py)
     query = carry.query_string(answers_query)
     chosen = {"want": values["wants"], "by": values["ways"]}
 

@@ -79,7 +79,9 @@ def note(answers_query: dict) -> Markup:
     """The notice, or nothing: its link (or, where answers were posted, its button) leads to
     the same page in English, with the same answers."""
     lang = i18n.current()
-    if not current_app.extensions["askfirst_reviews"].needs_notice(lang, *g.get("_askfirst_shows", (None,))):
+    # English is the source (never noticed): decided before the other lookups.
+    if lang == layout.SOURCE_LANGUAGE or not current_app.extensions["askfirst_reviews"].needs_notice(
+            lang, *g.get("_askfirst_shows", (None,))):
         return Markup("")
     posted = modes.answers_posted()
     english = i18n.same_page_in("en", {} if modes.current().posts_answers else answers_query)

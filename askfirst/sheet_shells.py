@@ -34,6 +34,7 @@ from .i18n import lazy_gettext as _l
 from .i18n import pgettext
 from .jurisdiction import resolve
 from .labels import label
+from .paths import path_to
 from .shells import fill, slot
 
 
@@ -58,11 +59,12 @@ def _questions(part, lang: str, questions, also: str | None) -> Markup:
     return Markup("".join(part("question", question.id, lang) for question in questions))
 
 
-def sheet_topics(groups, prefix: str, also: str | None, brief: bool = False) -> Markup:
+def sheet_topics(groups, prefix: str, also: str | None, brief: bool = False, part=None) -> Markup:
     """One section per topic: its title (in both languages) and its questions; `brief`,
     only the questions' words, as a list (the questions not printed, shown on screen: the
-    heaviest sheet held 45 of them, more than half of its bytes, with their explanations)."""
-    part, lang, prefix = _parts_getter(), i18n.current(), escape(prefix)
+    heaviest sheet held 45 of them, more than half of its bytes, with their explanations).
+    `part`, the store's getter where the page has it (_parts_getter)."""
+    part, lang, prefix = part or _parts_getter(), i18n.current(), escape(prefix)
     also_attributes = also and f'lang="{escape(i18n.tag(also))}" dir="{escape(i18n.direction(also))}"'
     sections = []
     for group in groups:
@@ -106,7 +108,7 @@ def sheet_help(part: str) -> Markup:
     return current_app.extensions["askfirst_library"].sheet_help(part, i18n.current()) or Markup("")
 
 
-def situation_boxes(answers, place_key: str | None) -> Markup:
+def situation_boxes(answers, place_key: str | None, part=None) -> Markup:
     """The boxes these answers bring (acting for someone, officials), each the entry for
     this place in its section, rendered ahead."""
     if not answers or place_key is None:
@@ -114,7 +116,7 @@ def situation_boxes(answers, place_key: str | None) -> Markup:
     from .rights_box import PLACES_WITH_BOXES  # imports the jurisdiction model, after start-up
     library = current_app.extensions["askfirst_library"]
     place = resolve(PLACES_WITH_BOXES[place_key])
-    part, lang, boxes = _parts_getter(), i18n.current(), []
+    part, lang, boxes = part or _parts_getter(), i18n.current(), []
     for kind in situations.boxes_for(answers):
         key = situations.entry_key(library, situations.SECTION_OF_KIND[kind], place)
         if key is not None:
@@ -249,22 +251,23 @@ def page(shell: Markup, plan, answers, answers_query: dict, also: str | None, pl
     carried = carry.query_string({key: value for key, value in answers_query.items() if key != "paper"})
     query = carry.joined(carried, f"paper={paper}" if "paper" in answers_query else "")
     more_part = "more=1" if more else ""
-    address = url_for("sheet.sheet")
+    address = path_to("sheet.sheet")
+    part = _parts_getter()  # one for every list and box of the page
 
     def link_to(size: str, name: str) -> Markup:  # paper_choice's link to the other paper
         return carry.link(f"{address}?{carry.joined(carried, more_part, f'paper={size}')}", {}, "", name)
 
     return fill(shell, {
         **frames.fillers(Markup(""), Markup(""), switch_query, encoded=carry.joined(query, more_part)),
-        "first": lambda: sheet_questions(plan.first, also),
-        "topic": lambda: sheet_topics(plan.topics, "topic", also),
-        "more": lambda: sheet_topics(plan.more, "more", also, brief=not more),
-        "rights": lambda: _parts_getter()("rights", place_key, lang),
+        "first": lambda: _questions(part, lang, plan.first, also),
+        "topic": lambda: sheet_topics(plan.topics, "topic", also, part=part),
+        "more": lambda: sheet_topics(plan.more, "more", also, brief=not more, part=part),
+        "rights": lambda: part("rights", place_key, lang),
         "exam": lambda: appointment(answers),
         "title_words": lambda: sheet_title(answers),
         "patient_line": lambda: patient_line(answers),
-        "situations": lambda: situation_boxes(answers, place_key),
-        "guide": lambda: _parts_getter()("guide", place_key, lang),
+        "situations": lambda: situation_boxes(answers, place_key, part),
+        "guide": lambda: part("guide", place_key, lang),
         "paper": lambda: escape(paper),
         "paper_choice": lambda: paper_choice(paper, answers_query, more, link_to),
         "query": lambda: "?" + query,

@@ -12,7 +12,7 @@ an error to show is rendered in full by Jinja as before: it is the rare case.
 The request's values are put in per request and kept nowhere.
 """
 
-from flask import render_template, url_for
+from flask import render_template
 from markupsafe import Markup
 
 from . import flow, frames, mode
@@ -20,6 +20,7 @@ from .carry import go, hidden_fields, joined, link, query_string, with_answers
 from .forms import form_class
 from .i18n import as_in_templates
 from .i18n import lazy_gettext as _l
+from .paths import path_to
 from .shells import fill, slot
 
 BACK = _l("Back")
@@ -53,13 +54,13 @@ def back_link(back: tuple[str, dict] | None, answers_query: dict) -> Markup:
     first step, to the home page."""
     if back:
         return go(back[0], answers_query, back[1], "back", as_in_templates(BACK))
-    return link(url_for("pages.home"), {}, "back", as_in_templates(BACK))
+    return link(path_to("pages.home"), {}, "back", as_in_templates(BACK))
 
 
 def back_address(back: tuple[str, dict] | None, answers_query: dict, encoded: str | None = None) -> str:
     """Where the step's Back leads, where it is a link (see back_link and _shell_back);
-    `encoded`, the answers' query already encoded."""
-    return with_answers(url_for(back[0], **back[1]), answers_query, encoded) if back else url_for("pages.home")
+    `encoded`, the answers' query already encoded. Written from its parts (paths.py)."""
+    return with_answers(path_to(*back), answers_query, encoded) if back else path_to("pages.home")
 
 
 def _shell_back(back, answers_query) -> Markup:

@@ -97,9 +97,11 @@ def start():
 def step(name: str):
     if name not in flow.STEP_BY_NAME:
         abort(404)
-    # `then` may come in the query of a posted form's address (a Change button) or the form.
-    then = _then(request.values)
-    if request.method != "POST" or mode.shows(request.form):
+    # `then` may come in the query of a posted form's address (a Change button) or the form;
+    # a GET's values are its query (Werkzeug's request.values), without combining them.
+    asked = request._get_current_object()
+    then = _then(asked.args if asked.method == "GET" else asked.values)
+    if asked.method != "POST" or mode.shows(asked.form):
         answers = from_multidict(mode.values())
         if not flow.STEP_BY_NAME[name].applies(answers):
             # A province for a country that has none: this step is not part of the check.
