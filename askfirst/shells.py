@@ -61,7 +61,10 @@ def fill(shell: Markup | Split, fillers: Mapping[str, Callable], keep_others: bo
         if name not in filled:
             kind, colon, argument = name.partition(":")
             if kind in fillers:
-                filled[name] = escape(fillers[kind](argument) if colon else fillers[kind]())
+                value = fillers[kind](argument) if colon else fillers[kind]()
+                # Markup is escaped already; escape() would only copy it (profiled: the
+                # country step's 45 choice marks made that a tenth of its fill).
+                filled[name] = value if type(value) is Markup else escape(value)
             elif keep_others:
                 filled[name] = slot(name)
             else:

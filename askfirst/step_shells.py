@@ -32,6 +32,7 @@ POSTED = "+posted"
 def names() -> tuple[str, ...]:
     """The shells kept: each step's, and each step's in the frame of a posted page."""
     return (*flow.STEP_BY_NAME, *(name + POSTED for name in flow.STEP_BY_NAME))
+CHECKED, SELECTED, NOTHING = Markup(" checked"), Markup(" selected"), Markup("")
 THEN_FIELD = Markup('<input type="hidden" name="then" value="{}">')
 
 
@@ -100,8 +101,8 @@ def render(shell: str) -> str:
 def page(shell: Markup, chosen, others: dict, then: str | None, back, answers_query: dict,
          switch_query: dict, number: int, total: int) -> Markup:
     """A step without errors: its shell, filled with this request's answers."""
-    marks = {"checked": lambda value: " checked" if value in chosen else "",
-             "selected": lambda value: " selected" if value in chosen else ""}
+    marks = {"checked": lambda value: CHECKED if value in chosen else NOTHING,
+             "selected": lambda value: SELECTED if value in chosen else NOTHING}
     # The answers' query encoded once, for Back and the language links (with `then` after
     # it, as switch_query has it): profiled, each encoding cost as much as a tenth of the fill.
     query = query_string(answers_query)
