@@ -55,13 +55,11 @@ def indexable() -> bool:
 
     Decided once per request and kept on `g` with it: the layout's tag and the header
     both ask (profiled: each asking cost six context lookups)."""
-    known = g.get(_DECIDED)
-    if known is None:
-        known = g._askfirst_indexable = _decide(request._get_current_object())
-    return known
-
-
-_DECIDED = "_askfirst_indexable"
+    try:
+        return g._askfirst_indexable
+    except AttributeError:
+        decided = g._askfirst_indexable = _decide(request._get_current_object())
+        return decided
 
 
 def _decide(here: Request) -> bool:

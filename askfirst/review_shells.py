@@ -27,7 +27,6 @@ from markupsafe import Markup, escape
 
 from . import carry, flow, frames, i18n
 from .answers import FIELD_BY_NAME
-from .config import SHIPPED_LANGUAGES
 from .i18n import as_in_templates
 from .i18n import lazy_gettext as _l
 from .labels import label
@@ -56,18 +55,19 @@ def also_choices(suggested: str | None, also: str | None) -> Markup:
     here = i18n.current()
     others = [lang for lang in i18n.offered() if lang != here]
     ordered = [lang for lang in others if lang == suggested] + [lang for lang in others if lang != suggested]
-    options = _options()
+    options = _options(tuple(i18n.offered()))
     return Markup("".join(options[lang, lang == also] for lang in ordered))
 
 
 @cache
-def _options() -> dict[tuple[str, bool], str]:
-    """Each shipped language's option, chosen and not: the same on every page, so made
+def _options(languages: tuple[str, ...]) -> dict[tuple[str, bool], str]:
+    """Each offered language's option, chosen and not: the same on every page, so made
     once, all of them together (profiled: escaping each anew was a tenth of the review).
-    What a patient chooses only picks one; nothing about it is kept."""
+    Keyed by the site's configured languages only; what a patient chooses picks one, and
+    nothing about it is kept."""
     return {(lang, selected): f'\n      <option value="{escape(lang)}" lang="{escape(i18n.tag(lang))}"'
                               f'{" selected" if selected else ""}>{escape(i18n.native_name(lang))}</option>'
-            for lang in SHIPPED_LANGUAGES for selected in (False, True)}
+            for lang in languages for selected in (False, True)}
 
 
 # --- The shell --------------------------------------------------------------------------

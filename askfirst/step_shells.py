@@ -32,6 +32,8 @@ POSTED = "+posted"
 def names() -> tuple[str, ...]:
     """The shells kept: each step's, and each step's in the frame of a posted page."""
     return (*flow.STEP_BY_NAME, *(name + POSTED for name in flow.STEP_BY_NAME))
+
+
 CHECKED, SELECTED, NOTHING = Markup(" checked"), Markup(" selected"), Markup("")
 THEN_FIELD = Markup('<input type="hidden" name="then" value="{}">')
 
